@@ -4,6 +4,8 @@ go 1.26.8
 
 require (
 	github.com/biter777/countries v1.7.5 // indirect
+	github.com/mozillazg/go-pinyin v0.21.0 // indirect
+	github.com/mozillazg/go-unidecode v0.2.0 // indirect
 	github.com/richardlehane/mscfb v1.0.9 // indirect
 	github.com/richardlehane/msoleps v1.0.6 // indirect
 	github.com/tiendc/go-deepcopy v1.7.2 // indirect
@@ -13,4 +15,5 @@ require (
 	golang.org/x/crypto v0.58.0 // indirect
 	golang.org/x/net v0.62.0 // indirect
 	golang.org/x/text v0.44.0 // indirect
+	gopkg.in/yaml.v3 v3.0.1 // indirect
 )
