@@ -49,7 +49,9 @@ var scriptTables = []struct {
 func DetectScript(s string) Script {
 	seen := map[Script]bool{}
 	for _, r := range s {
-		if !unicode.IsLetter(r) {
+		// Letters of the Common script (the Arabic tatweel, modifier
+		// letters) belong to no script of their own.
+		if !unicode.IsLetter(r) || unicode.Is(unicode.Common, r) {
 			continue
 		}
 		found := ScriptOther
