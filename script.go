@@ -45,35 +45,65 @@ var scriptTables = []struct {
 }
 
 // DetectScript returns the script of the letters in s. Japanese text that
-// mixes kana with Han is Kana; any other mix is Mixed.
+// mixes kana with Han is Kana; any other mix is Mixed. ASCII is checked
+// first since most listed names are Latin.
 func DetectScript(s string) Script {
-	seen := map[Script]bool{}
+	var seen uint32 // bit i: scriptTables[i] seen; bit 31: another script
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 0x80 {
+			seen |= scanScripts(s[i:])
+			break
+		}
+		if c|0x20 >= 'a' && c|0x20 <= 'z' {
+			seen |= 1 // Latin
+		}
+	}
+	switch {
+	case seen == 0:
+		return ScriptUnknown
+	case seen == 1<<31:
+		return ScriptOther
+	case seen&(seen-1) == 0:
+		for i, st := range scriptTables {
+			if seen == 1<<i {
+				return st.s
+			}
+		}
+	}
+	// Kana and Han together are Japanese.
+	kanaHan := uint32(0)
+	for i, st := range scriptTables {
+		if st.s == ScriptKana || st.s == ScriptHan {
+			kanaHan |= 1 << i
+		}
+	}
+	if seen&^kanaHan == 0 && seen&kanaHan != 0 {
+		return ScriptKana
+	}
+	return ScriptMixed
+}
+
+func scanScripts(s string) uint32 {
+	var seen uint32
 	for _, r := range s {
 		// Letters of the Common script (the Arabic tatweel, modifier
 		// letters) belong to no script of their own.
 		if !unicode.IsLetter(r) || unicode.Is(unicode.Common, r) {
 			continue
 		}
-		found := ScriptOther
-		for _, st := range scriptTables {
+		if r < 0x80 {
+			seen |= 1
+			continue
+		}
+		found := uint32(1 << 31)
+		for i, st := range scriptTables {
 			if unicode.Is(st.t, r) {
-				found = st.s
+				found = 1 << i
 				break
 			}
 		}
-		seen[found] = true
+		seen |= found
 	}
-	switch len(seen) {
-	case 0:
-		return ScriptUnknown
-	case 1:
-		for s := range seen {
-			return s
-		}
-	case 2:
-		if seen[ScriptKana] && seen[ScriptHan] {
-			return ScriptKana
-		}
-	}
-	return ScriptMixed
+	return seen
 }
