@@ -1,0 +1,43 @@
+package bis
+
+import (
+	"bytes"
+	"testing"
+)
+
+// The seed corpora live in testdata/fuzz/FuzzParseDPL and
+// testdata/fuzz/FuzzParseMEU: the edge fixtures, a truncated file, and
+// a few hand-made oddities (stray quotes, nested parentheses, markers
+// with nothing after them).
+
+func FuzzParseDPL(f *testing.F) {
+	f.Fuzz(func(t *testing.T, data []byte) {
+		l, err := ParseDPL(bytes.NewReader(data), "fuzz.txt")
+		if err != nil {
+			if l != nil {
+				t.Fatal("a load returned with an error")
+			}
+			return
+		}
+		checkInvariants(t, l)
+		if len(l.Entities)+len(l.Rejects) > l.Records {
+			t.Fatalf("%d entities + %d rejects > %d records", len(l.Entities), len(l.Rejects), l.Records)
+		}
+	})
+}
+
+func FuzzParseMEU(f *testing.F) {
+	f.Fuzz(func(t *testing.T, data []byte) {
+		l, err := ParseMEU(bytes.NewReader(data), "fuzz.csv")
+		if err != nil {
+			if l != nil {
+				t.Fatal("a load returned with an error")
+			}
+			return
+		}
+		checkInvariants(t, l)
+		if len(l.Entities)+len(l.Rejects) > l.Records {
+			t.Fatalf("%d entities + %d rejects > %d records", len(l.Entities), len(l.Rejects), l.Records)
+		}
+	})
+}

@@ -1,0 +1,21 @@
+package csl
+
+import (
+	"bytes"
+	"testing"
+)
+
+// The seed corpus lives in testdata/fuzz/FuzzParse: both edge fixtures,
+// a truncated file and hand-made oddities.
+func FuzzParse(f *testing.F) {
+	f.Fuzz(func(t *testing.T, data []byte) {
+		l, err := Parse(bytes.NewReader(data), "fuzz.csv")
+		if err != nil {
+			if l != nil {
+				t.Fatal("a load returned with an error")
+			}
+			return
+		}
+		checkInvariants(t, l)
+	})
+}

@@ -1,0 +1,20 @@
+package dod
+
+import (
+	"bytes"
+	"testing"
+)
+
+// The seed corpus lives in testdata/fuzz/FuzzParse.
+func FuzzParse(f *testing.F) {
+	f.Fuzz(func(t *testing.T, data []byte) {
+		l, err := Parse(bytes.NewReader(data), "fuzz.csv")
+		if err != nil {
+			if l != nil {
+				t.Fatal("a load returned with an error")
+			}
+			return
+		}
+		checkInvariants(t, l)
+	})
+}
