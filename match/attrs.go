@@ -1,0 +1,163 @@
+package match
+
+import (
+	"fmt"
+	"strings"
+
+	interdict "github.com/interdict/interdict"
+)
+
+// Attribute adjustments, added to the name score (then clamped to
+// [0, 1]). Agreement raises a score a little; a contradiction of a fact
+// that rarely changes (a birth year, a kind) lowers it more, since a name
+// alike with a different birth year is most often a namesake.
+const (
+	dobExact        = 0.06
+	dobSameYear     = 0.03
+	dobOtherYear    = -0.15
+	countrySame     = 0.02
+	countryOther    = -0.04
+	genderOther     = -0.10
+	kindOther       = -0.12
+	weakAlias       = -0.03
+	identifierFloor = 0.99
+)
+
+// Adjust applies the query's other facts to a name score against one
+// entity and says why each moved it.
+func Adjust(q *interdict.Query, e *interdict.Entity, nameType interdict.NameType, score float64, explain bool) (float64, []interdict.Adjustment) {
+	var adj []interdict.Adjustment
+	add := func(attr string, d float64, why string) {
+		score += d
+		if explain {
+			adj = append(adj, interdict.Adjustment{Attribute: attr, Delta: d, Reason: why})
+		}
+	}
+	if nameType == interdict.NameWeakAKA {
+		add("name_type", weakAlias, "matched a weak (low-quality) alias")
+	}
+	if q.Kind != "" && q.Kind != interdict.KindUnknown && e.Kind != interdict.KindUnknown && q.Kind != e.Kind {
+		add("kind", kindOther, fmt.Sprintf("query is a %s, listed entity a %s", q.Kind, e.Kind))
+	}
+	if d, why := dobDelta(q.BirthDates, e); d != 0 {
+		add("birth_date", d, why)
+	}
+	if d, why := countryDelta(q.Countries, e); d != 0 {
+		add("country", d, why)
+	}
+	if q.Gender != "" && e.Gender != "" && q.Gender != e.Gender {
+		add("gender", genderOther, fmt.Sprintf("query is %s, listed entity %s", q.Gender, e.Gender))
+	}
+	if id, ok := SameIdentifier(q.Identifiers, e); ok && score < identifierFloor {
+		add("identifier", identifierFloor-score, fmt.Sprintf("identical %s %s", id.Type, id.Value))
+	}
+	return min(max(score, 0), 1), adj
+}
+
+func dobDelta(qd []interdict.Date, e *interdict.Entity) (float64, string) {
+	if len(qd) == 0 || len(e.BirthDates) == 0 || (e.Kind != interdict.KindPerson && e.Kind != interdict.KindUnknown) {
+		return 0, ""
+	}
+	best, why := -1.0, ""
+	for _, a := range qd {
+		for _, b := range e.BirthDates {
+			d, w := compareDates(a, b)
+			if why == "" || d > best {
+				best, why = d, w
+			}
+		}
+	}
+	return best, why
+}
+
+func compareDates(a, b interdict.Date) (float64, string) {
+	if a.Year == 0 || b.Year == 0 {
+		return 0, ""
+	}
+	lo, hi := b.Year, b.Year
+	if b.ToYear != 0 {
+		hi = b.ToYear
+	}
+	if b.Circa {
+		lo, hi = lo-2, hi+2
+	}
+	switch {
+	case a.Year < lo-1 || a.Year > hi+1:
+		return dobOtherYear, fmt.Sprintf("born %s, listed %s", a, b)
+	case a.Year < lo || a.Year > hi:
+		return 0, ""
+	case a.Month != 0 && b.Month != 0 && a.Month != b.Month && b.ToYear == 0:
+		return 0, fmt.Sprintf("same year, another month: %s vs %s", a, b)
+	case a.Day != 0 && b.Day != 0 && a.Day == b.Day && a.Month == b.Month && b.ToYear == 0:
+		return dobExact, fmt.Sprintf("same birth date %s", b)
+	}
+	return dobSameYear, fmt.Sprintf("birth year agrees: %s vs %s", a, b)
+}
+
+func countryDelta(qc []string, e *interdict.Entity) (float64, string) {
+	if len(qc) == 0 {
+		return 0, ""
+	}
+	var known []string
+	for _, list := range [][]string{e.Nationalities, e.Citizenships, e.Countries} {
+		known = append(known, list...)
+	}
+	for _, a := range e.Addresses {
+		if a.Country != "" {
+			known = append(known, a.Country)
+		}
+	}
+	if len(known) == 0 {
+		return 0, ""
+	}
+	for _, c := range qc {
+		for _, k := range known {
+			if strings.EqualFold(c, k) {
+				return countrySame, "country " + k + " agrees"
+			}
+		}
+	}
+	return countryOther, fmt.Sprintf("query country %s, listed %s", strings.Join(qc, ","), strings.Join(interdict.SortStrings(known), ","))
+}
+
+// NormalizeID reduces an identifier value to its comparable form: upper
+// case letters and digits only ("AB 123-456" = "ab123456").
+func NormalizeID(v string) string {
+	var b strings.Builder
+	for _, r := range v {
+		switch {
+		case r >= '0' && r <= '9', r >= 'A' && r <= 'Z':
+			b.WriteRune(r)
+		case r >= 'a' && r <= 'z':
+			b.WriteRune(r - 'a' + 'A')
+		case r > 0x7f && (r >= 0x400):
+			b.WriteRune(r)
+		}
+	}
+	out := b.String()
+	// "IMO 9253325" and "9253325" are one number.
+	for _, p := range []string{"IMO", "MMSI"} {
+		if rest, ok := strings.CutPrefix(out, p); ok && rest != "" && strings.Trim(rest, "0123456789") == "" {
+			return rest
+		}
+	}
+	return out
+}
+
+// SameIdentifier finds an identifier of the query that the entity also
+// holds: same normalised value, and same type where the query gives one.
+// Values under five characters are too short to be decisive.
+func SameIdentifier(ids []interdict.Identifier, e *interdict.Entity) (interdict.Identifier, bool) {
+	for _, q := range ids {
+		qv := NormalizeID(q.Value)
+		if len(qv) < 5 {
+			continue
+		}
+		for _, x := range e.Identifiers {
+			if (q.Type == "" || q.Type == x.Type) && NormalizeID(x.Value) == qv {
+				return x, true
+			}
+		}
+	}
+	return interdict.Identifier{}, false
+}
