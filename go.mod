@@ -3,17 +3,20 @@ module github.com/interdict/interdict
 go 1.26.8
 
 require (
-	github.com/biter777/countries v1.7.5 // indirect
-	github.com/mozillazg/go-pinyin v0.21.0 // indirect
-	github.com/mozillazg/go-unidecode v0.2.0 // indirect
+	github.com/biter777/countries v1.7.5
+	github.com/mozillazg/go-pinyin v0.21.0
+	github.com/mozillazg/go-unidecode v0.2.0
+	github.com/xuri/excelize/v2 v2.11.1
+	golang.org/x/text v0.44.0
+	gopkg.in/yaml.v3 v3.0.1
+)
+
+require (
 	github.com/richardlehane/mscfb v1.0.9 // indirect
 	github.com/richardlehane/msoleps v1.0.6 // indirect
 	github.com/tiendc/go-deepcopy v1.7.2 // indirect
 	github.com/xuri/efp v0.0.3-0.20260924042702-217b81952dec // indirect
-	github.com/xuri/excelize/v2 v2.11.1 // indirect
 	github.com/xuri/nfp v0.0.2-0.20250530014748-2ddeb826f9a9 // indirect
 	golang.org/x/crypto v0.58.0 // indirect
 	golang.org/x/net v0.62.0 // indirect
-	golang.org/x/text v0.44.0 // indirect
-	gopkg.in/yaml.v3 v3.0.1 // indirect
 )

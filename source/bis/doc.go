@@ -9,6 +9,16 @@
 // Columns are found by header name. BIS repeats a denied party once per
 // address; every row is one entity.
 //
+// The file is recognised by its Name, Street_Address and Effective_Date
+// columns on one of its first five lines; lines before the header (a
+// "last updated" line a re-export adds) are skipped with a note, and line
+// numbers stay those of the file. A recognised header must also have City,
+// State, Country, Postal_Code and Last_Update, the columns the id, the
+// address and the publication date come from, or ParseDPL fails naming
+// the missing ones ("bis: dpl.txt line 1: missing columns Country,
+// Last_Update"). Expiration_Date, Standard_Order, Action and FR_Citation
+// are optional.
+//
 // BIS gives no id of its own, so the id is
 //
 //	interdict.HashID("us-dpl", Name, Street_Address, City, Country, Effective_Date)
@@ -40,7 +50,16 @@
 //
 // BIS publishes the Military (Intelligence) End-User list only inside the
 // EAR's text; OpenSanctions transcribes it to mieu.csv (Type, Name, Alias,
-// Country, Topics, Program, Date, End date, Source URL). The id is
+// Country, Topics, Program, Date, End date, Source URL).
+//
+// The transcription is recognised by its Name, Program and End date
+// columns on one of its first five lines (lines before the header are
+// skipped with a note), together with a MEU/MIEU program tag or "meu" in
+// the file name (see DetectMEU). A recognised header must also have Type,
+// Alias, Country and Date, or ParseMEU fails naming the missing ones;
+// Topics and Source URL are optional. A first line that is not
+// recognisably the list, given to ParseMEU all the same, is read as the
+// header when it has Name and Country. The id is
 //
 //	interdict.HashID("us-mieu", Name, Country)
 //

@@ -10,6 +10,7 @@ import (
 	interdict "github.com/interdict/interdict"
 	"github.com/interdict/interdict/country"
 	"github.com/interdict/interdict/internal/shared"
+	"github.com/interdict/interdict/source/internal/loadtest"
 )
 
 func TestParseDPLReal(t *testing.T) {
@@ -23,7 +24,7 @@ func TestParseDPLReal(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	checkInvariants(t, l)
+	loadtest.Check(t, l)
 	got := l.Stats()
 	want := interdict.Stats{
 		Records: 581, Entities: 575, Names: 590, Rejects: 0,
@@ -91,7 +92,7 @@ func TestParseDPLReal(t *testing.T) {
 			if e.Kind != tt.kind {
 				t.Errorf("kind %s, want %s", e.Kind, tt.kind)
 			}
-			if got := namesOf(e); !slices.Equal(got, tt.names) {
+			if got := loadtest.Names(e); !slices.Equal(got, tt.names) {
 				t.Errorf("names %q, want %q", got, tt.names)
 			}
 			if tt.country != "" && (len(e.Addresses) == 0 || e.Addresses[0].Country != tt.country) {
@@ -108,11 +109,11 @@ func TestParseDPLReal(t *testing.T) {
 }
 
 func TestParseDPLEdge(t *testing.T) {
-	l, err := ParseDPL(openFixture(t, "dpl_edge.txt"), "testdata/dpl_edge.txt")
+	l, err := ParseDPL(loadtest.Fixture(t, "dpl_edge.txt"), "testdata/dpl_edge.txt")
 	if err != nil {
 		t.Fatal(err)
 	}
-	checkInvariants(t, l)
+	loadtest.Check(t, l)
 	if l.Records != 16 || len(l.Entities) != 13 || len(l.Rejects) != 2 {
 		t.Fatalf("records %d entities %d rejects %v", l.Records, len(l.Entities), l.Rejects)
 	}
@@ -177,7 +178,7 @@ func TestParseDPLEdge(t *testing.T) {
 				t.Fatalf("%d entities", len(es))
 			}
 			e := es[0]
-			if got := namesOf(e); !slices.Equal(got, tt.names) {
+			if got := loadtest.Names(e); !slices.Equal(got, tt.names) {
 				t.Errorf("names %q, want %q", got, tt.names)
 			}
 			if e.Kind != tt.kind {
@@ -208,7 +209,7 @@ func TestParseDPLVariants(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {
-			l, err := ParseDPL(openFixture(t, tt.file), tt.file)
+			l, err := ParseDPL(loadtest.Fixture(t, tt.file), tt.file)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -242,7 +243,7 @@ func TestParseDPLBad(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			var err error
 			if f, ok := files[tt.name]; ok {
-				_, err = ParseDPL(openFixture(t, f), "testdata/"+f)
+				_, err = ParseDPL(loadtest.Fixture(t, f), "testdata/"+f)
 			} else {
 				_, err = ParseDPL(strings.NewReader(tt.input), "in.txt")
 			}
@@ -279,7 +280,7 @@ func TestDetectDPL(t *testing.T) {
 func TestPublishedClock(t *testing.T) {
 	defer func(f func() time.Time) { now = f }(now)
 	now = func() time.Time { return time.Date(2022, 6, 20, 12, 0, 0, 0, time.UTC) }
-	l, err := ParseDPL(openFixture(t, "dpl_edge.txt"), "dpl_edge.txt")
+	l, err := ParseDPL(loadtest.Fixture(t, "dpl_edge.txt"), "dpl_edge.txt")
 	if err != nil {
 		t.Fatal(err)
 	}

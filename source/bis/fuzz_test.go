@@ -3,6 +3,8 @@ package bis
 import (
 	"bytes"
 	"testing"
+
+	"github.com/interdict/interdict/source/internal/loadtest"
 )
 
 // The seed corpora live in testdata/fuzz/FuzzParseDPL and
@@ -19,10 +21,7 @@ func FuzzParseDPL(f *testing.F) {
 			}
 			return
 		}
-		checkInvariants(t, l)
-		if len(l.Entities)+len(l.Rejects) > l.Records {
-			t.Fatalf("%d entities + %d rejects > %d records", len(l.Entities), len(l.Rejects), l.Records)
-		}
+		loadtest.Check(t, l)
 	})
 }
 
@@ -35,9 +34,6 @@ func FuzzParseMEU(f *testing.F) {
 			}
 			return
 		}
-		checkInvariants(t, l)
-		if len(l.Entities)+len(l.Rejects) > l.Records {
-			t.Fatalf("%d entities + %d rejects > %d records", len(l.Entities), len(l.Rejects), l.Records)
-		}
+		loadtest.Check(t, l)
 	})
 }

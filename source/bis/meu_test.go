@@ -8,6 +8,7 @@ import (
 
 	interdict "github.com/interdict/interdict"
 	"github.com/interdict/interdict/internal/shared"
+	"github.com/interdict/interdict/source/internal/loadtest"
 )
 
 func TestParseMEUReal(t *testing.T) {
@@ -20,7 +21,7 @@ func TestParseMEUReal(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	checkInvariants(t, l)
+	loadtest.Check(t, l)
 	s := l.Stats()
 	if s.Records != 13 || s.Entities != 13 || s.ByKind[interdict.KindOrganization] != 13 ||
 		s.Names != 22 || s.Identifiers != 0 || s.Links != 0 || s.Rejects != 0 {
@@ -49,7 +50,7 @@ func TestParseMEUReal(t *testing.T) {
 		if tt.id != "" && e.ID != tt.id {
 			t.Errorf("%s: id %s, want %s", tt.primary, e.ID, tt.id)
 		}
-		if got := namesOf(e); !slices.Equal(got, tt.names) {
+		if got := loadtest.Names(e); !slices.Equal(got, tt.names) {
 			t.Errorf("%s: names %q, want %q", tt.primary, got, tt.names)
 		}
 		if !slices.Equal(e.Countries, tt.countries) || e.ListedOn.String() != tt.listed ||
@@ -60,11 +61,11 @@ func TestParseMEUReal(t *testing.T) {
 }
 
 func TestParseMEUEdge(t *testing.T) {
-	l, err := ParseMEU(openFixture(t, "meu_edge.csv"), "meu_edge.csv")
+	l, err := ParseMEU(loadtest.Fixture(t, "meu_edge.csv"), "meu_edge.csv")
 	if err != nil {
 		t.Fatal(err)
 	}
-	checkInvariants(t, l)
+	loadtest.Check(t, l)
 	if l.Records != 6 || len(l.Entities) != 3 || len(l.Rejects) != 1 || l.Rejects[0].Error() != "meu_edge.csv:6: empty Name" {
 		t.Fatalf("records %d entities %d rejects %v", l.Records, len(l.Entities), l.Rejects)
 	}
@@ -85,7 +86,7 @@ func TestParseMEUEdge(t *testing.T) {
 	}
 	gru := byPrimary(l, "Main Intelligence Directorate")
 	want := []string{"primary:Main Intelligence Directorate", "aka:GRU", "aka:Main Directorate of the General Staff", "aka:GU"}
-	if len(gru) != 1 || !slices.Equal(namesOf(gru[0]), want) {
+	if len(gru) != 1 || !slices.Equal(loadtest.Names(gru[0]), want) {
 		t.Errorf("GRU names %v", gru)
 	}
 	dim := byPrimary(l, "Directorate of Military Intelligence")
@@ -120,7 +121,7 @@ func TestParseMEUBad(t *testing.T) {
 			}
 		})
 	}
-	_, err := ParseMEU(openFixture(t, "meu_truncated.csv"), "meu_truncated.csv")
+	_, err := ParseMEU(loadtest.Fixture(t, "meu_truncated.csv"), "meu_truncated.csv")
 	if err == nil || !strings.HasPrefix(err.Error(), "bis: meu_truncated.csv line 2: file ends inside this row") {
 		t.Errorf("truncated: %v", err)
 	}

@@ -3,6 +3,15 @@
 // consolidated.csv, which leads with an _id column, and the older layout
 // without it. Columns are found by header name in both.
 //
+// Both layouts are recognised by their source, entity_number and name
+// columns on one of the first five lines; lines before the header are
+// skipped with a note, and line numbers stay those of the file. A
+// recognised header must also have the other columns both layouts share
+// (type, programs, addresses, alt_names, ids), or Parse fails naming the
+// missing ones; every other column is optional. A first line that is not
+// recognisably the CSL, given to Parse all the same, is read as the header
+// when it has source and name.
+//
 // The CSL merges eleven US lists: the Commerce Department's Entity List,
 // Unverified List, Military End User List and Denied Persons List; State's
 // Nonproliferation Sanctions and ITAR Debarred; Treasury's SDN, SSI, FSE,

@@ -3,6 +3,8 @@ package csl
 import (
 	"bytes"
 	"testing"
+
+	"github.com/interdict/interdict/source/internal/loadtest"
 )
 
 // The seed corpus lives in testdata/fuzz/FuzzParse: both edge fixtures,
@@ -16,6 +18,6 @@ func FuzzParse(f *testing.F) {
 			}
 			return
 		}
-		checkInvariants(t, l)
+		loadtest.Check(t, l)
 	})
 }

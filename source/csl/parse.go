@@ -1,7 +1,6 @@
 package csl
 
 import (
-	"encoding/csv"
 	"fmt"
 	"io"
 	"slices"
@@ -12,6 +11,8 @@ import (
 	interdict "github.com/interdict/interdict"
 	"github.com/interdict/interdict/country"
 	"github.com/interdict/interdict/source/bis"
+	"github.com/interdict/interdict/source/internal/csvin"
+	"github.com/interdict/interdict/source/internal/notes"
 )
 
 const (
@@ -20,42 +21,47 @@ const (
 	formatOlder   = "trade.gov Consolidated Screening List CSV (older layout, no _id)"
 )
 
-// signature are the columns both layouts share; required are those
-// without which a row means nothing.
-var (
-	signature = []string{"source", "entity_number", "type", "programs", "name", "addresses", "alt_names", "ids"}
-	required  = []string{"source", "name"}
-)
+// layout recognises both layouts by their source, entity_number and name
+// columns. A recognised header must carry every column both layouts share;
+// a first line that is not recognisably the CSL is still read when it has
+// source and name, without which a row means nothing. Format is the older
+// layout's name because a file whose header is not found has no _id
+// either; Parse names the layout once the header is known.
+var layout = csvin.Layout{
+	Format:    formatOlder,
+	Signature: []string{"source", "entity_number", "name"},
+	Required:  []string{"source", "entity_number", "type", "programs", "name", "addresses", "alt_names", "ids"},
+	Minimal:   []string{"source", "name"},
+}
 
-// Detect reports whether head starts with a CSL CSV header, in either
-// layout (the current one leads with _id). The header alone tells.
+// Detect reports whether one of the first lines of head is a CSL CSV
+// header, in either layout (the current one leads with _id); it may lack
+// columns Parse needs, which Parse then names. The header alone tells.
 func Detect(name string, head []byte) bool {
-	rec, err := csv.NewReader(strings.NewReader(firstLine(head))).Read()
-	return err == nil && newColumns(rec).has(signature...)
+	return layout.Detect(head)
 }
 
 // Parse reads a Consolidated Screening List CSV in either layout. See the
 // package documentation for ids and field handling.
 func Parse(r io.Reader, name string) (*interdict.ListLoad, error) {
-	data, notes, err := readText(r, name)
+	f, err := layout.Open(r, name)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("csl: %w", err)
 	}
-	hdr, _ := csv.NewReader(strings.NewReader(firstLine(data))).Read()
-	current := newColumns(hdr).has("_id")
+	current := f.Columns.Has("_id")
 	format := formatOlder
 	if current {
 		format = formatCurrent
 	}
 	p := &parser{
-		load:       &interdict.ListLoad{Source: source, Format: format, Files: []string{name}, Notes: notes},
+		load:       &interdict.ListLoad{Source: source, Format: format, Files: []string{name}, Notes: f.Notes},
 		byID:       map[string]*interdict.Entity{},
 		perList:    map[string]int{},
 		name:       name,
 		labelFirst: current,
 	}
-	if err := eachRow(data, name, format, ',', required, p.load, p.row); err != nil {
-		return nil, err
+	if err := f.Rows(p.load, p.row); err != nil {
+		return nil, fmt.Errorf("csl: %w", err)
 	}
 	p.finish()
 	return p.load, nil
@@ -69,10 +75,10 @@ type parser struct {
 
 	perList   map[string]int
 	links     []pendingLink
-	unknown   tally // country strings
-	badDate   tally
-	badType   tally
-	repeats   tally
+	unknown   notes.Lines // country strings
+	badDate   notes.Lines
+	badType   notes.Lines
+	repeats   notes.Lines
 	impliedUS int
 }
 
@@ -84,35 +90,35 @@ type pendingLink struct {
 
 // row turns one row into an entity, or merges it into the entity an
 // earlier row with the same id made.
-func (p *parser) row(line int, cols columns, rec []string) {
-	nameCell := cols.get(rec, "name")
+func (p *parser) row(line int, cols *csvin.Columns, rec []string) {
+	nameCell := cols.Get(rec, "name")
 	names, nameRemark := splitName(nameCell)
 	if len(names) == 0 {
 		p.load.Rejects = append(p.load.Rejects, interdict.Reject{File: p.name, Line: line, Reason: "empty name"})
 		return
 	}
-	lst := parseList(cols.get(rec, "source"))
+	lst := parseList(cols.Get(rec, "source"))
 	p.perList[lst.Code]++
 	var id string
-	switch num := cols.get(rec, "entity_number"); {
-	case cols.get(rec, "_id") != "":
-		id = source + ":" + cols.get(rec, "_id")
+	switch num := cols.Get(rec, "entity_number"); {
+	case cols.Get(rec, "_id") != "":
+		id = source + ":" + cols.Get(rec, "_id")
 	case num != "":
 		id = source + ":" + lst.Code + "-" + num
 	default:
-		id = interdict.HashID(source, lst.Code, nameCell, cols.get(rec, "addresses"))
+		id = interdict.HashID(source, lst.Code, nameCell, cols.Get(rec, "addresses"))
 	}
 	e, seen := p.byID[id]
 	if seen {
-		p.repeats.add(names[0].Full, line)
+		p.repeats.Add(names[0].Full, line)
 	} else {
 		e = &interdict.Entity{ID: id, Source: source}
 		p.byID[id] = e
 		p.load.Entities = append(p.load.Entities, e)
 	}
-	alts := splitAltNames(cols.get(rec, "alt_names"))
+	alts := splitAltNames(cols.Get(rec, "alt_names"))
 	if !seen {
-		e.Kind = p.kind(line, lst, cols.get(rec, "type"), names, alts)
+		e.Kind = p.kind(line, lst, cols.Get(rec, "type"), names, alts)
 	}
 	for _, n := range append(names, alts...) {
 		if seen && n.Type == interdict.NamePrimary {
@@ -128,45 +134,45 @@ func (p *parser) row(line int, cols columns, rec []string) {
 		}
 		e.AddName(n)
 	}
-	for _, t := range items(cols.get(rec, "title")) {
+	for _, t := range items(cols.Get(rec, "title")) {
 		if !slices.Contains(e.Titles, t) {
 			e.Titles = append(e.Titles, t)
 		}
 	}
-	p.addresses(line, e, cols.get(rec, "addresses"))
+	p.addresses(line, e, cols.Get(rec, "addresses"))
 	e.AddProgram("CSL:" + lst.Name)
-	for _, prog := range items(cols.get(rec, "programs")) {
+	for _, prog := range items(cols.Get(rec, "programs")) {
 		e.AddProgram(prog)
 	}
-	if v := cols.get(rec, "start_date"); v != "" {
+	if v := cols.Get(rec, "start_date"); v != "" {
 		if d, ok := parseDate(v); ok {
 			if e.ListedOn.IsZero() || d.String() < e.ListedOn.String() {
 				e.ListedOn = d
 			}
 		} else {
-			p.badDate.add(v, line)
+			p.badDate.Add(v, line)
 		}
 	}
-	for _, v := range items(cols.get(rec, "dates_of_birth")) {
+	for _, v := range items(cols.Get(rec, "dates_of_birth")) {
 		if d, ok := parseDate(v); ok {
 			e.AddBirthDate(d)
 		} else {
-			p.badDate.add(v, line)
+			p.badDate.Add(v, line)
 		}
 	}
-	for _, v := range items(cols.get(rec, "places_of_birth")) {
+	for _, v := range items(cols.Get(rec, "places_of_birth")) {
 		if !slices.Contains(e.BirthPlaces, v) {
 			e.BirthPlaces = append(e.BirthPlaces, v)
 		}
 	}
-	for _, v := range items(cols.get(rec, "citizenships")) {
+	for _, v := range items(cols.Get(rec, "citizenships")) {
 		e.AddCitizenship(p.code(v, line))
 	}
-	for _, v := range items(cols.get(rec, "nationalities")) {
+	for _, v := range items(cols.Get(rec, "nationalities")) {
 		e.AddNationality(p.code(v, line))
 	}
 	var remarks []string
-	for _, it := range items(cols.get(rec, "ids")) {
+	for _, it := range items(cols.Get(rec, "ids")) {
 		x, ok := parseIDItem(it, p.labelFirst, country.Code)
 		switch {
 		case !ok:
@@ -177,15 +183,15 @@ func (p *parser) row(line int, cols columns, rec []string) {
 		default:
 			e.AddIdentifier(x.id)
 			if x.country != "" {
-				p.unknown.add(x.country, line)
+				p.unknown.Add(x.country, line)
 			}
 		}
 	}
-	if v := cols.get(rec, "call_sign"); v != "" {
+	if v := cols.Get(rec, "call_sign"); v != "" {
 		e.AddIdentifier(interdict.Identifier{Type: interdict.IDCallSign, Value: v, Label: "Call Sign"})
 	}
 	p.vessel(line, e, cols, rec)
-	text := strings.Join(strings.Fields(cols.get(rec, "remarks")), " ")
+	text := strings.Join(strings.Fields(cols.Get(rec, "remarks")), " ")
 	for _, other := range linkedTo(text) {
 		p.link(e, interdict.Link{Type: interdict.LinkLinkedTo, OtherName: other, Note: "Linked To: " + other})
 	}
@@ -197,7 +203,7 @@ func (p *parser) row(line int, cols columns, rec []string) {
 		{"license_requirement", "License requirement"},
 		{"license_policy", "License policy"},
 	} {
-		if v := strings.Join(strings.Fields(cols.get(rec, f.col)), " "); v != "" {
+		if v := strings.Join(strings.Fields(cols.Get(rec, f.col)), " "); v != "" {
 			remarks = append(remarks, f.label+": "+v)
 		}
 	}
@@ -223,7 +229,7 @@ func (p *parser) kind(line int, lst list, typ string, names, alts []interdict.Na
 		return k
 	}
 	if typ != "" {
-		p.badType.add(typ, line)
+		p.badType.Add(typ, line)
 	}
 	if lst.Code == "MEU" || lst.Code == "UVL" {
 		return interdict.KindOrganization
@@ -238,7 +244,7 @@ func (p *parser) kind(line int, lst list, typ string, names, alts []interdict.Na
 func (p *parser) code(s string, line int) string {
 	c, ok := country.Code(s)
 	if !ok {
-		p.unknown.add(s, line)
+		p.unknown.Add(s, line)
 	}
 	return c
 }
@@ -247,7 +253,7 @@ func (p *parser) addresses(line int, e *interdict.Entity, cell string) {
 	for _, it := range items(cell) {
 		a, unknown, us := parseAddress(it, country.Code)
 		if unknown != "" {
-			p.unknown.add(unknown, line)
+			p.unknown.Add(unknown, line)
 		}
 		if us {
 			p.impliedUS++
@@ -259,14 +265,14 @@ func (p *parser) addresses(line int, e *interdict.Entity, cell string) {
 	}
 }
 
-func (p *parser) vessel(line int, e *interdict.Entity, cols columns, rec []string) {
+func (p *parser) vessel(line int, e *interdict.Entity, cols *csvin.Columns, rec []string) {
 	v := interdict.Vessel{
-		Type:    cols.get(rec, "vessel_type"),
-		Tonnage: cols.get(rec, "gross_tonnage"),
-		GRT:     cols.get(rec, "gross_registered_tonnage"),
-		Owner:   cols.get(rec, "vessel_owner"),
+		Type:    cols.Get(rec, "vessel_type"),
+		Tonnage: cols.Get(rec, "gross_tonnage"),
+		GRT:     cols.Get(rec, "gross_registered_tonnage"),
+		Owner:   cols.Get(rec, "vessel_owner"),
 	}
-	if flag := cols.get(rec, "vessel_flag"); flag != "" {
+	if flag := cols.Get(rec, "vessel_flag"); flag != "" {
 		v.Flag = p.code(flag, line)
 		e.AddCountry(v.Flag)
 	}
@@ -354,19 +360,19 @@ func (p *parser) finish() {
 		}
 		l.Notes = append(l.Notes, "rows per list: "+strings.Join(parts, ", "))
 	}
-	l.Notes = addNote(l.Notes, p.unknown.note("country string not recognised", "country strings not recognised"))
-	l.Notes = addNote(l.Notes, p.badDate.note("date cannot be read", "dates cannot be read"))
-	l.Notes = addNote(l.Notes, p.badType.note("type not recognised, kind guessed from the names", "types not recognised, kind guessed from the names"))
+	l.Notes = notes.Add(l.Notes, p.unknown.Note("country string not recognised", "country strings not recognised"))
+	l.Notes = notes.Add(l.Notes, p.badDate.Note("date cannot be read", "dates cannot be read"))
+	l.Notes = notes.Add(l.Notes, p.badType.Note("type not recognised, kind guessed from the names", "types not recognised, kind guessed from the names"))
 	if p.impliedUS > 0 {
-		l.Notes = append(l.Notes, pluralf(p.impliedUS, "address ends in a US state and ZIP code with no country, read as US", "addresses end in a US state and ZIP code with no country, read as US"))
+		l.Notes = append(l.Notes, notes.Plural(p.impliedUS, "address ends in a US state and ZIP code with no country, read as US", "addresses end in a US state and ZIP code with no country, read as US"))
 	}
 	if unresolved > 0 {
 		l.Notes = append(l.Notes, fmt.Sprintf("%d of %d links name a party with no unique entry in this file (kept by name)", unresolved, len(p.links)))
 	}
-	if n := p.repeats.rows(); n > 0 {
-		l.Notes = append(l.Notes, pluralf(n,
+	if n := p.repeats.Rows(); n > 0 {
+		l.Notes = append(l.Notes, notes.Plural(n,
 			"row repeats an earlier row's id and was merged into it",
-			"rows repeat an earlier row's id and were merged into it")+": "+p.repeats.list())
+			"rows repeat an earlier row's id and were merged into it")+": "+p.repeats.List())
 	}
 }
 

@@ -8,6 +8,7 @@ import (
 
 	interdict "github.com/interdict/interdict"
 	"github.com/interdict/interdict/internal/shared"
+	"github.com/interdict/interdict/source/internal/loadtest"
 )
 
 func TestParseReal(t *testing.T) {
@@ -41,7 +42,7 @@ func TestParseReal(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			checkInvariants(t, l)
+			loadtest.Check(t, l)
 			s := l.Stats()
 			if s.Records != tt.stats.Records || s.Entities != tt.stats.Entities || s.Names != tt.stats.Names ||
 				s.Identifiers != tt.stats.Identifiers || s.Links != tt.stats.Links || s.Rejects != 0 {
@@ -102,7 +103,7 @@ func TestParseRealSpots(t *testing.T) {
 		"aka:Hebei Semiconductor Research Institute", "aka:HSRI", "aka:Hebei Institute of Semiconductors",
 		"aka:Hebei Semiconductor Institute", "aka:Hebei Semiconductor", "aka:CETC Research Institute 13",
 	}
-	if got := namesOf(cetc); !slices.Equal(got, wantNames) {
+	if got := loadtest.Names(cetc); !slices.Equal(got, wantNames) {
 		t.Errorf("CETC 13 names %q", got)
 	}
 	if cetc.Kind != interdict.KindOrganization || len(cetc.Addresses) != 3 || !slices.Equal(cetc.Countries, []string{"CN"}) ||
@@ -153,11 +154,11 @@ func TestParseRealSpots(t *testing.T) {
 
 func TestParseEdge(t *testing.T) {
 	t.Run("current layout", func(t *testing.T) {
-		l, err := Parse(openFixture(t, "consolidated_edge.csv"), "consolidated_edge.csv")
+		l, err := Parse(loadtest.Fixture(t, "consolidated_edge.csv"), "consolidated_edge.csv")
 		if err != nil {
 			t.Fatal(err)
 		}
-		checkInvariants(t, l)
+		loadtest.Check(t, l)
 		if l.Records != 10 || len(l.Entities) != 8 || len(l.Rejects) != 1 || l.Rejects[0].Error() != "consolidated_edge.csv:10: empty name" {
 			t.Fatalf("records %d entities %d rejects %v", l.Records, len(l.Entities), l.Rejects)
 		}
@@ -241,8 +242,8 @@ func TestParseEdge(t *testing.T) {
 				if e == nil {
 					t.Fatal("not found")
 				}
-				if e.Kind != tt.kind || !slices.Equal(namesOf(e), tt.names) {
-					t.Errorf("kind %s names %q, want %s %q", e.Kind, namesOf(e), tt.kind, tt.names)
+				if e.Kind != tt.kind || !slices.Equal(loadtest.Names(e), tt.names) {
+					t.Errorf("kind %s names %q, want %s %q", e.Kind, loadtest.Names(e), tt.kind, tt.names)
 				}
 				if tt.check != nil && !tt.check(e) {
 					t.Errorf("entity %+v", e)
@@ -251,11 +252,11 @@ func TestParseEdge(t *testing.T) {
 		}
 	})
 	t.Run("older layout", func(t *testing.T) {
-		l, err := Parse(openFixture(t, "csl_edge.csv"), "csl_edge.csv")
+		l, err := Parse(loadtest.Fixture(t, "csl_edge.csv"), "csl_edge.csv")
 		if err != nil {
 			t.Fatal(err)
 		}
-		checkInvariants(t, l)
+		loadtest.Check(t, l)
 		if l.Records != 9 || len(l.Entities) != 8 || len(l.Rejects) != 0 || l.Format != formatOlder {
 			t.Fatalf("records %d entities %d rejects %v format %q", l.Records, len(l.Entities), l.Rejects, l.Format)
 		}
@@ -315,7 +316,7 @@ func TestParseBad(t *testing.T) {
 			}
 		})
 	}
-	_, err := Parse(openFixture(t, "truncated.csv"), "truncated.csv")
+	_, err := Parse(loadtest.Fixture(t, "truncated.csv"), "truncated.csv")
 	if err == nil || !strings.HasPrefix(err.Error(), "csl: truncated.csv line 2: file ends inside this row, truncated?") {
 		t.Errorf("truncated: %v", err)
 	}

@@ -5,6 +5,16 @@
 // Parent Name, Note, Start date, End date, Source Url). Columns are found
 // by header name.
 //
+// The file is recognised by its Clean Name, Previous Name and Parent Name
+// columns, particular to it, on one of its first five lines; lines before
+// the header are skipped with a note, and line numbers stay those of the
+// file. A recognised header must also have Name, Alias, Start date and
+// End date (the names, and the listing periods that decide who is still
+// listed), or Parse fails naming the missing ones; Note and Source Url
+// are optional. A first line that is not recognisably the transcription,
+// given to Parse all the same, is read as the header when it has Name and
+// Clean Name.
+//
 // DoD republishes the whole list every year, and the transcription has one
 // row per company per release, so one company has several rows. The id is
 //

@@ -3,6 +3,8 @@ package dod
 import (
 	"bytes"
 	"testing"
+
+	"github.com/interdict/interdict/source/internal/loadtest"
 )
 
 // The seed corpus lives in testdata/fuzz/FuzzParse.
@@ -15,6 +17,6 @@ func FuzzParse(f *testing.F) {
 			}
 			return
 		}
-		checkInvariants(t, l)
+		loadtest.Check(t, l)
 	})
 }

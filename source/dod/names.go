@@ -3,6 +3,8 @@ package dod
 import (
 	"strings"
 	"unicode"
+
+	"github.com/interdict/interdict/source/internal/text"
 )
 
 // fold is the comparison key for company names: lower case, letters and
@@ -50,22 +52,11 @@ func stripMarks(s string) string {
 // trailingParen splits "Base (inner)" at its last balanced top-level
 // parenthesis; ok is false when s does not end with one.
 func trailingParen(s string) (base, inner string, ok bool) {
-	if !strings.HasSuffix(s, ")") {
+	i := text.TrailingGroup(s)
+	if i < 0 {
 		return s, "", false
 	}
-	depth := 0
-	for i := len(s) - 1; i >= 0; i-- {
-		switch s[i] {
-		case ')':
-			depth++
-		case '(':
-			depth--
-			if depth == 0 {
-				return strings.TrimSpace(s[:i]), strings.TrimSpace(s[i+1 : len(s)-1]), true
-			}
-		}
-	}
-	return s, "", false
+	return strings.TrimSpace(s[:i]), strings.TrimSpace(s[i+1 : len(s)-1]), true
 }
 
 // formerNames returns the folded names a Name cell says the company was

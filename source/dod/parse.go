@@ -1,13 +1,15 @@
 package dod
 
 import (
-	"encoding/csv"
+	"fmt"
 	"io"
 	"slices"
 	"sort"
 	"strings"
 
 	interdict "github.com/interdict/interdict"
+	"github.com/interdict/interdict/source/internal/csvin"
+	"github.com/interdict/interdict/source/internal/notes"
 )
 
 const (
@@ -16,33 +18,40 @@ const (
 	program = "1260H"
 )
 
-var (
-	header   = []string{"Name", "Clean Name", "Alias", "Previous Name", "Parent Name", "Start date", "End date"}
-	required = []string{"Name", "Clean Name"}
-)
+// layout recognises the transcription by its Clean Name, Previous Name and
+// Parent Name columns, particular to this file. A recognised header must
+// carry every column a company's names, parents and listing periods come
+// from; a first line that is not recognisably the transcription is still
+// read when it has Name and Clean Name, which identify a row.
+var layout = csvin.Layout{
+	Format:    format,
+	Signature: []string{"Clean Name", "Previous Name", "Parent Name"},
+	Required:  []string{"Name", "Clean Name", "Alias", "Previous Name", "Parent Name", "Start date", "End date"},
+	Minimal:   []string{"Name", "Clean Name"},
+}
 
-// Detect reports whether head starts with the transcription's header. The
-// header (Clean Name, Previous Name, Parent Name) is particular to this
-// file, so the name is not consulted.
+// Detect reports whether one of the first lines of head is the
+// transcription's header; it may lack columns Parse needs, which Parse
+// then names. The header is particular to this file, so the name is not
+// consulted.
 func Detect(name string, head []byte) bool {
-	rec, err := csv.NewReader(strings.NewReader(firstLine(head))).Read()
-	return err == nil && newColumns(rec).has(header...)
+	return layout.Detect(head)
 }
 
 // Parse reads the 1260H list transcription (sanctions.csv). See the
 // package documentation for how rows become entities.
 func Parse(r io.Reader, name string) (*interdict.ListLoad, error) {
-	data, notes, err := readText(r, name)
+	f, err := layout.Open(r, name)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("dod: %w", err)
 	}
 	p := &parser{
-		load:   &interdict.ListLoad{Source: source, Format: format, Files: []string{name}, Notes: notes},
+		load:   &interdict.ListLoad{Source: source, Format: format, Files: []string{name}, Notes: f.Notes},
 		groups: map[string]*group{},
 		name:   name,
 	}
-	if err := eachRow(data, name, format, ',', required, p.load, p.row); err != nil {
-		return nil, err
+	if err := f.Rows(p.load, p.row); err != nil {
+		return nil, fmt.Errorf("dod: %w", err)
 	}
 	p.build()
 	return p.load, nil
@@ -71,18 +80,18 @@ type parser struct {
 	name   string
 
 	published interdict.Date
-	badDate   tally
+	badDate   notes.Lines
 }
 
 // row reads one row; entities are made in build, once every row of a
 // company is known.
-func (p *parser) row(line int, cols columns, rec []string) {
+func (p *parser) row(line int, cols *csvin.Columns, rec []string) {
 	rw := &row{
 		line:    line,
-		name:    cleanName(cols.get(rec, "Name")),
-		clean:   cleanName(cols.get(rec, "Clean Name")),
-		note:    strings.TrimSpace(cols.get(rec, "Note")),
-		parents: cleanName(cols.get(rec, "Parent Name")),
+		name:    cleanName(cols.Get(rec, "Name")),
+		clean:   cleanName(cols.Get(rec, "Clean Name")),
+		note:    strings.TrimSpace(cols.Get(rec, "Note")),
+		parents: cleanName(cols.Get(rec, "Parent Name")),
 	}
 	if rw.clean == "" && rw.name == "" {
 		p.load.Rejects = append(p.load.Rejects, interdict.Reject{File: p.name, Line: line, Reason: "empty Name and Clean Name"})
@@ -92,13 +101,13 @@ func (p *parser) row(line int, cols columns, rec []string) {
 		p.load.Rejects = append(p.load.Rejects, interdict.Reject{File: p.name, Line: line, Reason: "name has no letters or digits"})
 		return
 	}
-	rw.aliases = splitList(cols.get(rec, "Alias"))
-	rw.previous = splitList(cols.get(rec, "Previous Name"))
+	rw.aliases = splitList(cols.Get(rec, "Alias"))
+	rw.previous = splitList(cols.Get(rec, "Previous Name"))
 	for _, f := range []struct {
 		col string
 		dst *interdict.Date
 	}{{"Start date", &rw.start}, {"End date", &rw.end}} {
-		v := cols.get(rec, f.col)
+		v := cols.Get(rec, f.col)
 		if v == "" {
 			continue
 		}
@@ -107,7 +116,7 @@ func (p *parser) row(line int, cols columns, rec []string) {
 		}
 		d, ok := parseDate(v)
 		if !ok {
-			p.badDate.add(v, line)
+			p.badDate.Add(v, line)
 			continue
 		}
 		*f.dst = d
@@ -202,7 +211,7 @@ func (g *group) primary() string {
 func (p *parser) build() {
 	p.group()
 	live := map[string]bool{}
-	var delisted tally
+	var delisted notes.Lines
 	ended := 0
 	for _, g := range p.order {
 		for _, r := range g.rows {
@@ -213,11 +222,11 @@ func (p *parser) build() {
 		if g.live() {
 			live[g.id] = true
 		} else {
-			delisted.add(g.primary(), g.rows[len(g.rows)-1].line)
+			delisted.Add(g.primary(), g.rows[len(g.rows)-1].line)
 		}
 	}
 	index := p.nameIndex()
-	var unlisted, delistedParent tally
+	var unlisted, delistedParent notes.Lines
 	for _, g := range p.order {
 		if !live[g.id] {
 			continue
@@ -226,7 +235,7 @@ func (p *parser) build() {
 		e.AddName(interdict.Name{Full: g.primary(), Type: interdict.NamePrimary})
 		e.AddProgram(program)
 		e.ListedOn = g.listedOn()
-		var notes []string
+		var remarks []string
 		seenParent := map[string]bool{}
 		for _, r := range g.rows {
 			formers := formerNames(r.name)
@@ -240,8 +249,8 @@ func (p *parser) build() {
 			for _, a := range r.previous {
 				e.AddName(interdict.Name{Full: a, Type: interdict.NameFKA})
 			}
-			if r.note != "" && !slices.Contains(notes, r.note) {
-				notes = append(notes, r.note)
+			if r.note != "" && !slices.Contains(remarks, r.note) {
+				remarks = append(remarks, r.note)
 			}
 			for _, parent := range splitParents(r.parents) {
 				k, other := fold(parent), index.lookup(parent)
@@ -252,16 +261,16 @@ func (p *parser) build() {
 				link := interdict.Link{Type: interdict.LinkOwner, OtherName: parent, Note: "Parent Name: " + parent}
 				switch {
 				case other == "":
-					unlisted.add(parent, r.line)
+					unlisted.Add(parent, r.line)
 				case live[other]:
 					link.OtherID = other
 				default:
-					delistedParent.add(parent, r.line)
+					delistedParent.Add(parent, r.line)
 				}
 				e.Links = append(e.Links, link)
 			}
 		}
-		e.Remarks = strings.Join(notes, "\n")
+		e.Remarks = strings.Join(remarks, "\n")
 		p.load.Entities = append(p.load.Entities, e)
 	}
 	l := p.load
@@ -269,17 +278,17 @@ func (p *parser) build() {
 		l.Published = p.published.String()
 	}
 	if n := len(p.order); n > 0 {
-		l.Notes = append(l.Notes, pluralf(l.Records-len(l.Rejects), "row", "rows")+" describe "+
-			pluralf(n, "company", "companies")+" across the yearly lists; each company's rows are one entity")
+		l.Notes = append(l.Notes, notes.Plural(l.Records-len(l.Rejects), "row", "rows")+" describe "+
+			notes.Plural(n, "company", "companies")+" across the yearly lists; each company's rows are one entity")
 	}
-	if delisted.len() > 0 {
-		l.Notes = append(l.Notes, pluralf(ended, "row carries", "rows carry")+" an End date; "+
-			pluralf(delisted.len(), "company whose latest listing has ended is", "companies whose latest listing has ended are")+
-			" left out: "+delisted.list())
+	if delisted.Len() > 0 {
+		l.Notes = append(l.Notes, notes.Plural(ended, "row carries", "rows carry")+" an End date; "+
+			notes.Plural(delisted.Len(), "company whose latest listing has ended is", "companies whose latest listing has ended are")+
+			" left out: "+delisted.List())
 	}
-	l.Notes = addNote(l.Notes, unlisted.note("parent is not itself listed (linked by name only)", "parents are not themselves listed (linked by name only)"))
-	l.Notes = addNote(l.Notes, delistedParent.note("parent is delisted (linked by name only)", "parents are delisted (linked by name only)"))
-	l.Notes = addNote(l.Notes, p.badDate.note("date cannot be read", "dates cannot be read"))
+	l.Notes = notes.Add(l.Notes, unlisted.Note("parent is not itself listed (linked by name only)", "parents are not themselves listed (linked by name only)"))
+	l.Notes = notes.Add(l.Notes, delistedParent.Note("parent is delisted (linked by name only)", "parents are delisted (linked by name only)"))
+	l.Notes = notes.Add(l.Notes, p.badDate.Note("date cannot be read", "dates cannot be read"))
 }
 
 // splitParents splits a Parent Name cell on ";" only: parent names carry

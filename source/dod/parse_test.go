@@ -8,6 +8,7 @@ import (
 
 	interdict "github.com/interdict/interdict"
 	"github.com/interdict/interdict/internal/shared"
+	"github.com/interdict/interdict/source/internal/loadtest"
 )
 
 func TestParseReal(t *testing.T) {
@@ -20,7 +21,7 @@ func TestParseReal(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	checkInvariants(t, l)
+	loadtest.Check(t, l)
 	s := l.Stats()
 	if s.Records != 397 || s.Entities != 204 || s.ByKind[interdict.KindOrganization] != 204 ||
 		s.Names != 316 || s.Identifiers != 0 || s.Links != 128 || s.Rejects != 0 {
@@ -79,7 +80,7 @@ func TestParseReal(t *testing.T) {
 			if tt.id != "" && e.ID != tt.id {
 				t.Errorf("id %s, want %s", e.ID, tt.id)
 			}
-			if got := namesOf(e); !slices.Equal(got, tt.names) {
+			if got := loadtest.Names(e); !slices.Equal(got, tt.names) {
 				t.Errorf("names %q, want %q", got, tt.names)
 			}
 			if tt.listed != "" && e.ListedOn.String() != tt.listed {
@@ -98,11 +99,11 @@ func TestParseReal(t *testing.T) {
 }
 
 func TestParseEdge(t *testing.T) {
-	l, err := Parse(openFixture(t, "edge.csv"), "edge.csv")
+	l, err := Parse(loadtest.Fixture(t, "edge.csv"), "edge.csv")
 	if err != nil {
 		t.Fatal(err)
 	}
-	checkInvariants(t, l)
+	loadtest.Check(t, l)
 	if l.Records != 15 || len(l.Entities) != 7 || l.Published != "2026-06-08" {
 		t.Fatalf("records %d entities %d published %q", l.Records, len(l.Entities), l.Published)
 	}
@@ -145,7 +146,7 @@ func TestParseEdge(t *testing.T) {
 			if e == nil {
 				t.Fatal("not found")
 			}
-			if got := namesOf(e); !slices.Equal(got, tt.names) {
+			if got := loadtest.Names(e); !slices.Equal(got, tt.names) {
 				t.Errorf("names %q, want %q", got, tt.names)
 			}
 			if e.ListedOn.String() != tt.listed {
@@ -183,7 +184,7 @@ func TestParseBad(t *testing.T) {
 			}
 		})
 	}
-	_, err := Parse(openFixture(t, "truncated.csv"), "truncated.csv")
+	_, err := Parse(loadtest.Fixture(t, "truncated.csv"), "truncated.csv")
 	if err == nil || !strings.HasPrefix(err.Error(), "dod: truncated.csv line 2: file ends inside this row, truncated?") {
 		t.Errorf("truncated: %v", err)
 	}

@@ -8,13 +8,14 @@ import (
 	"strings"
 
 	"github.com/interdict/interdict"
+	"github.com/interdict/interdict/source/internal/text"
 )
 
 // parseDay reads an FSF date attribute, "YYYY-MM-DD", or the date part of
 // a timestamp ("2026-08-05T16:47:04.449+02:00": the day the publisher
 // wrote, not converted to another time zone).
 func parseDay(s string) (interdict.Date, error) {
-	s = clean(s)
+	s = text.Clean(s)
 	if len(s) > 10 && s[4] == '-' && strings.ContainsRune("T+-Z ", rune(s[10])) {
 		s = s[:10]
 	}
@@ -37,25 +38,25 @@ var errNoDate = errors.New("no date")
 // attribute that is itself a Hijri date (a year far from the Gregorian
 // equivalent of the Hijri year) is refused too.
 func (b birthdate) date() (interdict.Date, error) {
-	cal := strings.ToUpper(clean(b.CalendarType))
+	cal := strings.ToUpper(text.Clean(b.CalendarType))
 	gregorian := cal == "" || cal == "GREGORIAN"
 	var d interdict.Date
 	var err error
 	switch {
-	case clean(b.Birthdate) != "":
+	case text.Clean(b.Birthdate) != "":
 		d, err = parseDay(b.Birthdate)
 		if err != nil {
 			return d, err
 		}
 		if !gregorian && !gregorianEquivalent(cal, d.Year, b.Year) {
-			return interdict.Date{}, fmt.Errorf("%s birthdate %s is not a Gregorian equivalent of year %s", cal, clean(b.Birthdate), clean(b.Year))
+			return interdict.Date{}, fmt.Errorf("%s birthdate %s is not a Gregorian equivalent of year %s", cal, text.Clean(b.Birthdate), text.Clean(b.Year))
 		}
 	case !gregorian:
-		if clean(b.Year)+clean(b.YearRangeFrom) == "" {
+		if text.Clean(b.Year)+text.Clean(b.YearRangeFrom) == "" {
 			return interdict.Date{}, errNoDate
 		}
-		return interdict.Date{}, fmt.Errorf("%s calendar date %s-%s-%s has no Gregorian birthdate, not converted", cal, clean(b.Year), clean(b.Month), clean(b.Day))
-	case clean(b.Year) != "" || clean(b.Month) != "" || clean(b.Day) != "":
+		return interdict.Date{}, fmt.Errorf("%s calendar date %s-%s-%s has no Gregorian birthdate, not converted", cal, text.Clean(b.Year), text.Clean(b.Month), text.Clean(b.Day))
+	case text.Clean(b.Year) != "" || text.Clean(b.Month) != "" || text.Clean(b.Day) != "":
 		if d.Year, err = number(b.Year, "year"); err != nil {
 			return d, err
 		}
@@ -65,7 +66,7 @@ func (b birthdate) date() (interdict.Date, error) {
 		if d.Day, err = number(b.Day, "dayOfMonth"); err != nil {
 			return d, err
 		}
-	case clean(b.YearRangeFrom) != "" || clean(b.YearRangeTo) != "":
+	case text.Clean(b.YearRangeFrom) != "" || text.Clean(b.YearRangeTo) != "":
 		if d.Year, err = number(b.YearRangeFrom, "yearRangeFrom"); err != nil {
 			return d, err
 		}
@@ -90,7 +91,7 @@ func (b birthdate) date() (interdict.Date, error) {
 
 // number reads an optional whole-number attribute; "" is 0.
 func number(s, what string) (int, error) {
-	s = clean(s)
+	s = text.Clean(s)
 	if s == "" {
 		return 0, nil
 	}
@@ -110,7 +111,7 @@ func gregorianEquivalent(cal string, year int, calYear string) bool {
 	if year < 1800 {
 		return false
 	}
-	h, err := strconv.Atoi(clean(calYear))
+	h, err := strconv.Atoi(text.Clean(calYear))
 	if cal != "ISLAMIC" || err != nil || h == 0 {
 		return true
 	}

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/interdict/interdict"
+	"github.com/interdict/interdict/source/internal/text"
 )
 
 // tally counts what the load notes report across records.
@@ -18,7 +19,7 @@ type tally struct {
 // entity turns a decoded sanctionEntity into an Entity, or returns the
 // reason it cannot be used: no reference at all, or no name.
 func (t *tally) entity(r *sanctionEntity) (*interdict.Entity, error) {
-	ref, logical := clean(r.EUReference), clean(r.LogicalID)
+	ref, logical := text.Clean(r.EUReference), text.Clean(r.LogicalID)
 	e := &interdict.Entity{Source: Source}
 	switch {
 	case ref != "":
@@ -32,7 +33,7 @@ func (t *tally) entity(r *sanctionEntity) (*interdict.Entity, error) {
 	if logical != "" {
 		e.AltKeys = append(e.AltKeys, "eu-logical:"+logical)
 	}
-	if un := clean(r.UNReference); un != "" {
+	if un := text.Clean(r.UNReference); un != "" {
 		e.AltKeys = append(e.AltKeys, "un-ref:"+un)
 	}
 	e.Kind = t.kind(r.SubjectType)
@@ -46,21 +47,21 @@ func (t *tally) entity(r *sanctionEntity) (*interdict.Entity, error) {
 				remarks = append(remarks, rm)
 			}
 		}
-		if g := strings.ToUpper(clean(a.Gender)); g == "M" && e.Gender == "" {
+		if g := strings.ToUpper(text.Clean(a.Gender)); g == "M" && e.Gender == "" {
 			e.Gender = interdict.GenderMale
 		} else if g == "F" && e.Gender == "" {
 			e.Gender = interdict.GenderFemale
 		}
 		for _, s := range splitLettered(a.Title) {
-			e.Titles = addOnce(e.Titles, s)
+			e.Titles = text.AddOnce(e.Titles, s)
 		}
 		// A person's function is a position; an organisation's is
 		// what it does ("produces ammunition, explosives …").
 		if e.Kind == interdict.KindPerson {
 			for _, s := range splitLettered(a.Function) {
-				e.Titles = addOnce(e.Titles, s)
+				e.Titles = text.AddOnce(e.Titles, s)
 			}
-		} else if f := clean(a.Function); f != "" {
+		} else if f := text.Clean(a.Function); f != "" {
 			remarks = append(remarks, f)
 		}
 		if n, ok := aliasName(a); ok {
@@ -93,7 +94,7 @@ func (t *tally) entity(r *sanctionEntity) (*interdict.Entity, error) {
 		code := t.countries.code(b.CountryISO2, b.CountryDescription)
 		e.AddCountry(code)
 		if s := birthPlace(b); s != "" {
-			e.BirthPlaces = addOnce(e.BirthPlaces, s)
+			e.BirthPlaces = text.AddOnce(e.BirthPlaces, s)
 		}
 	}
 	for _, a := range r.Addresses {
@@ -113,9 +114,9 @@ func (t *tally) entity(r *sanctionEntity) (*interdict.Entity, error) {
 		}
 	}
 	for _, g := range r.Regulations {
-		e.AddProgram(clean(g.Programme))
+		e.AddProgram(text.Clean(g.Programme))
 	}
-	if s := clean(r.DesignationDate); s != "" {
+	if s := text.Clean(r.DesignationDate); s != "" {
 		if d, err := parseDay(s); err == nil {
 			e.ListedOn = d
 		} else {
@@ -126,7 +127,7 @@ func (t *tally) entity(r *sanctionEntity) (*interdict.Entity, error) {
 	for _, rm := range r.Remarks {
 		all = append(all, strings.TrimSpace(rm))
 	}
-	all = append(all, clean(r.DesignationDetails))
+	all = append(all, text.Clean(r.DesignationDetails))
 	all = append(all, remarks...)
 	for _, rm := range all {
 		e.Links = append(e.Links, remarkLinks(rm)...)
@@ -142,11 +143,11 @@ func (t *tally) entity(r *sanctionEntity) (*interdict.Entity, error) {
 func dropNames(remarks []string, names []interdict.Name) []string {
 	out := remarks[:0]
 	for _, r := range remarks {
-		r := clean(r)
+		r := text.Clean(r)
 		named := false
 		for _, n := range names {
 			full := n.Full
-			if open := trailingGroup(full); open > 0 {
+			if open := text.TrailingGroup(full); open > 0 {
 				full = strings.TrimSpace(full[:open])
 			}
 			if strings.EqualFold(r, n.Full) || strings.EqualFold(r, full) {
@@ -166,7 +167,7 @@ func dropNames(remarks []string, names []interdict.Name) []string {
 func cleanRemarks(rs []string) string {
 	var out []string
 	for _, r := range rs {
-		out = addOnce(out, clean(r))
+		out = text.AddOnce(out, text.Clean(r))
 	}
 	return strings.Join(out, "\n")
 }
@@ -174,36 +175,36 @@ func cleanRemarks(rs []string) string {
 // kind reads subjectType: code "person" or "enterprise", or the
 // classification letter P or E. Anything else is counted and unknown.
 func (t *tally) kind(st subjectType) interdict.Kind {
-	code := strings.ToLower(clean(st.Code))
+	code := strings.ToLower(text.Clean(st.Code))
 	switch {
 	case code == "person":
 		return interdict.KindPerson
 	case code == "enterprise":
 		return interdict.KindOrganization
-	case code == "" && strings.EqualFold(clean(st.ClassificationCode), "P"):
+	case code == "" && strings.EqualFold(text.Clean(st.ClassificationCode), "P"):
 		return interdict.KindPerson
-	case code == "" && strings.EqualFold(clean(st.ClassificationCode), "E"):
+	case code == "" && strings.EqualFold(text.Clean(st.ClassificationCode), "E"):
 		return interdict.KindOrganization
 	}
 	if t.unknownKinds == nil {
 		t.unknownKinds = map[string]int{}
 	}
-	t.unknownKinds[joinNonEmpty("/", code, clean(st.ClassificationCode))]++
+	t.unknownKinds[text.JoinNonEmpty("/", code, text.Clean(st.ClassificationCode))]++
 	return interdict.KindUnknown
 }
 
 // birthPlace formats where a birthdate element says the birth was; the
 // FSF writes "-" for no city.
 func birthPlace(b birthdate) string {
-	city := clean(b.City)
+	city := text.Clean(b.City)
 	if city == "-" {
 		city = ""
 	}
-	country := clean(b.CountryDescription)
+	country := text.Clean(b.CountryDescription)
 	if strings.EqualFold(country, "UNKNOWN") {
 		country = ""
 	}
-	return joinNonEmpty(", ", clean(b.Place), city, clean(b.Region), country)
+	return text.JoinNonEmpty(", ", text.Clean(b.Place), city, text.Clean(b.Region), country)
 }
 
 // address reads an address element. Its remark is usually about the
@@ -212,28 +213,28 @@ func birthPlace(b birthdate) string {
 // address is kept as text so that its name is not lost.
 func (t *tally) address(a address) (interdict.Address, bool) {
 	ad := interdict.Address{
-		Street:     joinNonEmpty(", ", clean(a.Street), prefixed("PO Box ", clean(a.PoBox))),
-		City:       clean(a.City),
-		Region:     joinNonEmpty(", ", clean(a.Place), clean(a.Region)),
-		PostalCode: clean(a.ZipCode),
+		Street:     text.JoinNonEmpty(", ", text.Clean(a.Street), prefixed("PO Box ", text.Clean(a.PoBox))),
+		City:       text.Clean(a.City),
+		Region:     text.JoinNonEmpty(", ", text.Clean(a.Place), text.Clean(a.Region)),
+		PostalCode: text.Clean(a.ZipCode),
 		Country:    t.countries.code(a.CountryISO2, a.CountryDescription),
 	}
 	if ad.City == "-" {
 		ad.City = ""
 	}
-	country := clean(a.CountryDescription)
+	country := text.Clean(a.CountryDescription)
 	if strings.EqualFold(country, "UNKNOWN") {
 		country = ""
 	}
 	if ad.Country == "" && country != "" {
-		ad.Full = joinNonEmpty(", ", ad.Street, ad.City, ad.Region, ad.PostalCode, country)
+		ad.Full = text.JoinNonEmpty(", ", ad.Street, ad.City, ad.Region, ad.PostalCode, country)
 	}
 	if ad.Street == "" && ad.City == "" && ad.Region == "" && ad.PostalCode == "" && ad.Full == "" {
 		var rs []string
 		for _, r := range a.Remarks {
-			rs = append(rs, clean(r))
+			rs = append(rs, text.Clean(r))
 		}
-		ad.Full = joinNonEmpty("; ", rs...)
+		ad.Full = text.JoinNonEmpty("; ", rs...)
 	}
 	return ad, ad != (interdict.Address{})
 }

@@ -7,13 +7,14 @@ import (
 	"testing"
 
 	"github.com/interdict/interdict"
+	"github.com/interdict/interdict/source/internal/loadtest"
 )
 
 // TestParseEdgeFixture reads testdata/edge.xml: missing names and
 // references, bad dates, Hijri dates, an unknown subject type, unknown
 // countries and the rest of the odd cases.
 func TestParseEdgeFixture(t *testing.T) {
-	l := parseFile(t, "testdata/edge.xml")
+	l := loadtest.ParseFile(t, Parse, "testdata/edge.xml")
 	st := l.Stats()
 	if st.Records != 6 || st.Entities != 3 || st.Rejects != 3 || st.Links != 3 || st.ByKind[interdict.KindUnknown] != 1 || l.Published != "2026-09-01" {
 		t.Errorf("stats %+v published %q", st, l.Published)
@@ -36,12 +37,12 @@ func TestParseEdgeFixture(t *testing.T) {
 		"eu:EU.1.1: ISLAMIC birthdate 1402-06-24 is not a Gregorian equivalent of year 1402",
 		`eu:EU.6.6: designationDate: date "01/02/2003"`,
 	} {
-		if noteWith(l, want) == "" {
+		if loadtest.NoteWith(l, want) == "" {
 			t.Errorf("no note with %q in %q", want, l.Notes)
 		}
 	}
 
-	es := byID(l)
+	es := loadtest.ByID(l)
 	z, vessel, alpha := es["eu:EU.1.1"], es["eu:logical-20"], es["eu:EU.6.6"]
 	if z == nil || vessel == nil || alpha == nil {
 		t.Fatalf("missing entities: %v", es)
@@ -106,7 +107,7 @@ func TestParseEdgeFixture(t *testing.T) {
 // TestParseBadInput checks that unusable files are errors naming the file
 // and the line, and that re-encoded files still load.
 func TestParseBadInput(t *testing.T) {
-	edge := readFile(t, "testdata/edge.xml")
+	edge := loadtest.ReadFile(t, "testdata/edge.xml")
 	for _, c := range []struct {
 		name    string
 		data    []byte
@@ -123,7 +124,7 @@ func TestParseBadInput(t *testing.T) {
 		{"unknown encoding", []byte(`<?xml version="1.0" encoding="x-klingon"?><export/>`), `unsupported encoding "x-klingon"`, ""},
 		{"Windows-1252 declared", []byte("<?xml version=\"1.0\" encoding=\"windows-1252\"?><export xmlns=\"http://eu.europa.ec/fpi/fsd/export\"><sanctionEntity euReferenceNumber=\"EU.1\"><subjectType code=\"person\"/><nameAlias wholeName=\"JOS\xc9\" strong=\"true\"/></sanctionEntity></export>"), "", "JOSÉ"},
 		{"no namespace", []byte(`<export><sanctionEntity euReferenceNumber="EU.1"><nameAlias wholeName="A B"/></sanctionEntity></export>`), "", "A B"},
-		{"UTF-16LE BOM", utf16LE(string(edge)), "", "Zainab Bint TESTER"},
+		{"UTF-16LE BOM", loadtest.UTF16LE(string(edge)), "", "Zainab Bint TESTER"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			l, err := Parse(bytes.NewReader(c.data), "f.xml")
@@ -147,7 +148,7 @@ func TestParseBadInput(t *testing.T) {
 }
 
 func TestDetect(t *testing.T) {
-	edge := readFile(t, "testdata/edge.xml")
+	edge := loadtest.ReadFile(t, "testdata/edge.xml")
 	for _, c := range []struct {
 		name string
 		file string
@@ -156,7 +157,7 @@ func TestDetect(t *testing.T) {
 	}{
 		{"fixture", "sample_eu_fsf.xml", edge, true},
 		{"renamed, head only", "content", edge[:200], true},
-		{"UTF-16", "x.xml", utf16LE(string(edge[:300])), true},
+		{"UTF-16", "x.xml", loadtest.UTF16LE(string(edge[:300])), true},
 		{"no namespace", "x.xml", []byte(`<export generationDate="2026-01-01">`), false},
 		{"UN file", "sample_eu_fsf.xml", []byte(`<?xml version="1.0"?><CONSOLIDATED_LIST dateGenerated="2026-02-27">`), false},
 		{"JSON", "eu.xml", []byte(`{"export": []}`), false},

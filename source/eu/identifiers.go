@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/interdict/interdict"
+	"github.com/interdict/interdict/source/internal/text"
 )
 
 // idTypes maps identificationTypeCode to an identifier type. The codes
@@ -27,13 +28,13 @@ var idTypes = map[string]interdict.IDType{
 // document (issuer, dates, flags, name on it, remark) is the note. It
 // returns nil for an element without a number.
 func identifiers(d identification, c *countries) []interdict.Identifier {
-	typ, ok := idTypes[strings.ToLower(clean(d.TypeCode))]
+	typ, ok := idTypes[strings.ToLower(text.Clean(d.TypeCode))]
 	if !ok {
 		typ = interdict.IDOther
 	}
-	label := clean(d.TypeDescription)
+	label := text.Clean(d.TypeDescription)
 	if label == "" {
-		label = clean(d.TypeCode)
+		label = text.Clean(d.TypeCode)
 	}
 	var flags []string
 	for _, f := range []struct{ set, say string }{
@@ -46,20 +47,20 @@ func identifiers(d identification, c *countries) []interdict.Identifier {
 	}
 	var remarks []string
 	for _, r := range d.Remarks {
-		remarks = append(remarks, clean(r))
+		remarks = append(remarks, text.Clean(r))
 	}
-	note := joinNonEmpty("; ",
-		prefixed("issued by ", clean(d.IssuedBy)),
-		prefixed("issued in ", clean(d.Region)),
-		prefixed("issued ", clean(d.IssueDate)),
-		prefixed("valid to ", clean(d.ValidTo)),
+	note := text.JoinNonEmpty("; ",
+		prefixed("issued by ", text.Clean(d.IssuedBy)),
+		prefixed("issued in ", text.Clean(d.Region)),
+		prefixed("issued ", text.Clean(d.IssueDate)),
+		prefixed("valid to ", text.Clean(d.ValidTo)),
 		strings.Join(flags, ", "),
-		prefixed("name on document: ", clean(d.NameOnDocument)),
-		joinNonEmpty("; ", remarks...),
+		prefixed("name on document: ", text.Clean(d.NameOnDocument)),
+		text.JoinNonEmpty("; ", remarks...),
 	)
 	country := c.code(d.CountryISO2, d.CountryDescription)
 	var out []interdict.Identifier
-	for _, n := range []string{clean(d.Number), clean(d.LatinNumber)} {
+	for _, n := range []string{text.Clean(d.Number), text.Clean(d.LatinNumber)} {
 		if n == "" || (len(out) == 1 && out[0].Value == n) {
 			continue
 		}
@@ -79,14 +80,14 @@ var contactTypes = map[string]interdict.IDType{
 // contacts reads an address's contactInfo, which may list several values
 // in one ("+98 21 2258929; +98 21 35243153").
 func contacts(ci contactInfo) []interdict.Identifier {
-	key := strings.ToUpper(clean(ci.Key))
+	key := strings.ToUpper(text.Clean(ci.Key))
 	typ, ok := contactTypes[key]
 	if !ok {
 		typ = interdict.IDOther
 	}
 	var out []interdict.Identifier
 	for _, v := range strings.Split(ci.Value, ";") {
-		if v = clean(v); v != "" {
+		if v = text.Clean(v); v != "" {
 			out = append(out, interdict.Identifier{Type: typ, Value: v, Label: key})
 		}
 	}

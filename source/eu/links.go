@@ -6,6 +6,7 @@ import (
 
 	"github.com/interdict/interdict"
 	"github.com/interdict/interdict/country"
+	"github.com/interdict/interdict/source/internal/text"
 )
 
 // associatedRE finds the lists the FSF puts in Iranian entities' remarks:
@@ -29,9 +30,9 @@ func remarkLinks(remark string) []interdict.Link {
 		if i+1 < len(locs) {
 			end = locs[i+1][0]
 		}
-		header := clean(remark[loc[0] : loc[1]-1])
+		header := text.Clean(remark[loc[0] : loc[1]-1])
 		for _, item := range strings.FieldsFunc(remark[loc[1]:end], func(r rune) bool { return r == ';' || r == '\n' }) {
-			item = strings.TrimRight(clean(item), ".,")
+			item = strings.TrimRight(text.Clean(item), ".,")
 			if item == "" {
 				continue
 			}
@@ -59,31 +60,10 @@ func partyName(item string) string {
 				continue
 			}
 		}
-		if open := trailingGroup(name); open > 0 {
+		if open := text.TrailingGroup(name); open > 0 {
 			name = strings.TrimSpace(name[:open])
 			continue
 		}
 		return name
 	}
-}
-
-// trailingGroup returns where the parenthesised group that ends s opens,
-// matching nested parentheses, or -1.
-func trailingGroup(s string) int {
-	if !strings.HasSuffix(s, ")") {
-		return -1
-	}
-	depth := 0
-	for i := len(s) - 1; i >= 0; i-- {
-		switch s[i] {
-		case ')':
-			depth++
-		case '(':
-			depth--
-			if depth == 0 {
-				return i
-			}
-		}
-	}
-	return -1
 }

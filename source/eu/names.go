@@ -8,13 +8,14 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/interdict/interdict"
+	"github.com/interdict/interdict/source/internal/text"
 )
 
 // nameText cleans a name: white space collapsed (the FSF has doubled
 // spaces, "Tionscail  Ceimiceán Parchin") and the Arabic tatweel (U+0640,
 // a stretching stroke with no phonetic value) removed.
 func nameText(s string) string {
-	return clean(strings.ReplaceAll(s, "\u0640", ""))
+	return text.Clean(strings.ReplaceAll(s, "\u0640", ""))
 }
 
 // aliasName reads one nameAlias as a name, its type still to be settled
@@ -29,7 +30,7 @@ func aliasName(a nameAlias) (n interdict.Name, ok bool) {
 		Lang:   languageTag(a.Language),
 	}
 	if n.Full == "" {
-		n.Full = joinNonEmpty(" ", n.Given, n.Middle, n.Family)
+		n.Full = text.JoinNonEmpty(" ", n.Given, n.Middle, n.Family)
 	}
 	if isWeak(a) {
 		n.Type = interdict.NameWeakAKA
@@ -57,7 +58,7 @@ func isWeak(a nameAlias) bool {
 var qualityRE = regexp.MustCompile(`(?i)^(?:good|high|low?|god)\s+quality\s+ali+as\.?$`)
 
 // isQualityRemark reports whether a remark only grades the alias.
-func isQualityRemark(r string) bool { return qualityRE.MatchString(clean(r)) }
+func isQualityRemark(r string) bool { return qualityRE.MatchString(text.Clean(r)) }
 
 // languageTag turns nameLanguage ("FA", "EN") into a BCP 47 tag, or ""
 // when it is missing or not a language.
@@ -107,7 +108,7 @@ var letterSplitRE = regexp.MustCompile(`\s*\([a-h]\)\s*`)
 // Maulavi", into their items.
 func splitLettered(s string) []string {
 	var out []string
-	for _, p := range letterSplitRE.Split(clean(s), -1) {
+	for _, p := range letterSplitRE.Split(text.Clean(s), -1) {
 		if p = strings.Trim(p, ",; "); p != "" {
 			out = append(out, p)
 		}

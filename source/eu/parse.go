@@ -9,6 +9,8 @@ import (
 	"strings"
 
 	"github.com/interdict/interdict"
+	"github.com/interdict/interdict/source/internal/text"
+	"github.com/interdict/interdict/source/internal/xmlin"
 )
 
 // Source is the list's short name, the prefix of every entity id.
@@ -25,7 +27,7 @@ const Namespace = "http://eu.europa.ec/fpi/fsd/export"
 // export in the FSF namespace. The name is not used (the Commission serves
 // the file under a download token, not a name).
 func Detect(name string, head []byte) bool {
-	se, ok := rootElement(head)
+	se, ok := xmlin.RootElement(head)
 	return ok && se.Name.Local == "export" && se.Name.Space == Namespace
 }
 
@@ -35,7 +37,7 @@ func Detect(name string, head []byte) bool {
 // or a reference seen before, is a reject.
 func Parse(r io.Reader, name string) (*interdict.ListLoad, error) {
 	p := &parser{
-		d:    newDecoder(r),
+		d:    xmlin.NewDecoder(r),
 		name: name,
 		load: &interdict.ListLoad{Source: Source, Format: Format, Files: []string{name}},
 		seen: map[string]string{},
@@ -131,7 +133,7 @@ func (p *parser) run() error {
 func (p *parser) record(rec *sanctionEntity, n, line int) {
 	p.load.Records++
 	where := fmt.Sprintf("sanctionEntity #%d", n)
-	if ref := joinNonEmpty(", logicalId ", clean(rec.EUReference), clean(rec.LogicalID)); ref != "" {
+	if ref := text.JoinNonEmpty(", logicalId ", text.Clean(rec.EUReference), text.Clean(rec.LogicalID)); ref != "" {
 		where += " (" + ref + ")"
 	}
 	reject := func(reason string) {

@@ -6,12 +6,13 @@ import (
 
 	"github.com/interdict/interdict"
 	"github.com/interdict/interdict/internal/shared"
+	"github.com/interdict/interdict/source/internal/loadtest"
 )
 
 // TestParseRealFile checks the golden counts of the 5-record excerpt of
 // the official file of 2026-08-05 and what each record must give.
 func TestParseRealFile(t *testing.T) {
-	l := parseFile(t, shared.Data(t, "eu_fsf_excerpt", "sample_eu_fsf.xml"))
+	l := loadtest.ParseFile(t, Parse, shared.Data(t, "eu_fsf_excerpt", "sample_eu_fsf.xml"))
 	st := l.Stats()
 	want := interdict.Stats{Records: 5, Entities: 5, Names: 45, Identifiers: 9, Links: 14, Rejects: 0,
 		ByKind: map[interdict.Kind]int{interdict.KindPerson: 4, interdict.KindOrganization: 1}}
@@ -22,7 +23,7 @@ func TestParseRealFile(t *testing.T) {
 		t.Errorf("Published %q Source %q Notes %q", l.Published, l.Source, l.Notes)
 	}
 
-	es := byID(l)
+	es := loadtest.ByID(l)
 	get := func(id string) *interdict.Entity {
 		e := es[id]
 		if e == nil {

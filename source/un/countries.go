@@ -1,18 +1,15 @@
 package un
 
 import (
-	"fmt"
-	"sort"
-	"strings"
-
 	"github.com/interdict/interdict/country"
+	"github.com/interdict/interdict/source/internal/notes"
 )
 
 // countries turns the UN's country names into ISO codes through
 // country.Code and remembers, with counts, every string it did not know,
 // so that the load can report them and the country table can grow.
 type countries struct {
-	unknown map[string]int
+	unknown notes.Counts
 }
 
 // code returns the ISO code for s, or "" for an empty, placeholder or
@@ -24,10 +21,7 @@ func (c *countries) code(s string) string {
 	}
 	code, ok := country.Code(s)
 	if !ok {
-		if c.unknown == nil {
-			c.unknown = map[string]int{}
-		}
-		c.unknown[s]++
+		c.unknown.Add(s)
 		return ""
 	}
 	return code
@@ -35,22 +29,5 @@ func (c *countries) code(s string) string {
 
 // note describes the unrecognised strings, most frequent first, or "".
 func (c *countries) note() string {
-	if len(c.unknown) == 0 {
-		return ""
-	}
-	keys := make([]string, 0, len(c.unknown))
-	for k := range c.unknown {
-		keys = append(keys, k)
-	}
-	sort.Slice(keys, func(i, j int) bool {
-		if c.unknown[keys[i]] != c.unknown[keys[j]] {
-			return c.unknown[keys[i]] > c.unknown[keys[j]]
-		}
-		return keys[i] < keys[j]
-	})
-	parts := make([]string, len(keys))
-	for i, k := range keys {
-		parts[i] = fmt.Sprintf("%q (%d)", k, c.unknown[k])
-	}
-	return fmt.Sprintf("%d country strings not recognised: %s", len(keys), strings.Join(parts, ", "))
+	return c.unknown.Note("country strings not recognised")
 }

@@ -8,13 +8,14 @@ import (
 	"strings"
 
 	"github.com/interdict/interdict"
+	"github.com/interdict/interdict/source/internal/text"
 )
 
 // parseDay reads a UN date, "YYYY-MM-DD" or "YYYY", tolerating the time
 // zone suffix some LISTED_ON values carry ("2015-03-27-04:00"): the zone
 // says where the clerk was, not which day the listing was.
 func parseDay(s string) (interdict.Date, error) {
-	s = clean(s)
+	s = text.Clean(s)
 	if len(s) > 10 && s[4] == '-' && strings.ContainsRune("-+TZ", rune(s[10])) {
 		s = s[:10]
 	}
@@ -31,16 +32,16 @@ var errNoDate = errors.New("no date")
 // month, in NOTE ("Nov. 1973", "Sep."); those are read when they are that
 // simple and nothing else.
 func (b birthDate) date() (interdict.Date, error) {
-	typ := strings.ToUpper(clean(b.Type))
-	note := clean(b.Note)
+	typ := strings.ToUpper(text.Clean(b.Type))
+	note := text.Clean(b.Note)
 	var d interdict.Date
 	var err error
 	switch {
-	case clean(b.Date) != "":
+	case text.Clean(b.Date) != "":
 		d, err = parseDay(b.Date)
-	case clean(b.Year) != "":
+	case text.Clean(b.Year) != "":
 		d.Year, err = parseYear(b.Year)
-	case clean(b.FromYear) != "" || clean(b.ToYear) != "":
+	case text.Clean(b.FromYear) != "" || text.Clean(b.ToYear) != "":
 		d, err = yearRange(b.FromYear, b.ToYear)
 	case note != "":
 		d, err = noteDate(note)
@@ -66,7 +67,7 @@ func (b birthDate) date() (interdict.Date, error) {
 }
 
 func parseYear(s string) (int, error) {
-	s = clean(s)
+	s = text.Clean(s)
 	y, err := strconv.Atoi(s)
 	if err != nil || len(s) != 4 || y < 1000 {
 		return 0, fmt.Errorf("year %q is not a 4-digit year", s)
@@ -77,8 +78,8 @@ func parseYear(s string) (int, error) {
 func yearRange(from, to string) (interdict.Date, error) {
 	var d interdict.Date
 	var err error
-	if clean(from) == "" || clean(to) == "" {
-		return d, fmt.Errorf("year range %q to %q is open", clean(from), clean(to))
+	if text.Clean(from) == "" || text.Clean(to) == "" {
+		return d, fmt.Errorf("year range %q to %q is open", text.Clean(from), text.Clean(to))
 	}
 	if d.Year, err = parseYear(from); err != nil {
 		return d, err
@@ -133,7 +134,7 @@ func noteDate(note string) (interdict.Date, error) {
 
 // monthOnly reads a note that is just a month name ("Sep.", "August").
 func monthOnly(note string) (int, bool) {
-	n := strings.ToLower(strings.TrimSuffix(clean(note), "."))
+	n := strings.ToLower(strings.TrimSuffix(text.Clean(note), "."))
 	if len(n) < 3 {
 		return 0, false
 	}

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/interdict/interdict"
+	"github.com/interdict/interdict/source/internal/text"
 )
 
 // identifier reads an INDIVIDUAL_DOCUMENT. TYPE_OF_DOCUMENT is one of a
@@ -15,27 +16,27 @@ import (
 // type when it is more precise. A document with no NUMBER gives nothing:
 // its number, if any, is buried in free text. ok is false then.
 func identifier(d document, c *countries) (id interdict.Identifier, ok bool) {
-	number := clean(d.Number)
+	number := text.Clean(d.Number)
 	if number == "" {
 		return id, false
 	}
-	t1 := clean(d.Type)
-	t2 := strings.TrimRight(clean(d.Type2), ": ")
+	t1 := text.Clean(d.Type)
+	t2 := strings.TrimRight(text.Clean(d.Type2), ": ")
 	id = interdict.Identifier{Type: documentType(t1, t2), Value: number, Label: t1}
 	if t2 != "" && !strings.EqualFold(t2, t1) && !strings.EqualFold(t2, "number") {
-		id.Label = joinNonEmpty(" ", t1, "("+t2+")")
+		id.Label = text.JoinNonEmpty(" ", t1, "("+t2+")")
 	}
 	if id.Country = c.code(d.IssuingCountry); id.Country == "" {
 		id.Country = c.code(d.CountryOfIssue)
 	}
 	var issued string
-	if v := clean(d.DateOfIssue); v != "" {
+	if v := text.Clean(d.DateOfIssue); v != "" {
 		issued = "issued " + v
 	}
-	if v := clean(d.CityOfIssue); v != "" {
-		issued = joinNonEmpty(" ", issued, "in "+v)
+	if v := text.Clean(d.CityOfIssue); v != "" {
+		issued = text.JoinNonEmpty(" ", issued, "in "+v)
 	}
-	id.Note = joinNonEmpty("; ", issued, clean(d.Note))
+	id.Note = text.JoinNonEmpty("; ", issued, text.Clean(d.Note))
 	return id, true
 }
 
@@ -103,7 +104,7 @@ var imoRE = regexp.MustCompile(`(?i)\bIMO\)?\s*(?:number|no\.?)?\s*:?\s*(\d{7})\
 func remarkIMOs(remarks string) []string {
 	var out []string
 	for _, m := range imoRE.FindAllStringSubmatch(remarks, -1) {
-		out = addOnce(out, m[1])
+		out = text.AddOnce(out, m[1])
 	}
 	return out
 }

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/interdict/interdict"
+	"github.com/interdict/interdict/source/internal/text"
 )
 
 // tally counts what the load notes report across records.
@@ -19,14 +20,14 @@ type tally struct {
 // (the reject reason) when the record cannot be used: no DATAID or no
 // name.
 func (t *tally) entity(r *record, individual bool) (*interdict.Entity, error) {
-	dataID := clean(r.DataID)
+	dataID := text.Clean(r.DataID)
 	if dataID == "" {
 		return nil, fmt.Errorf("no DATAID")
 	}
 	if strings.ContainsAny(dataID, " :") {
 		return nil, fmt.Errorf("DATAID %q is not an id", dataID)
 	}
-	ref := clean(r.Reference)
+	ref := text.Clean(r.Reference)
 	e := &interdict.Entity{ID: "un:" + dataID, Source: "un", Kind: interdict.KindOrganization}
 	if ref != "" {
 		e.AltKeys = []string{"un-ref:" + ref}
@@ -61,20 +62,20 @@ func (t *tally) entity(r *record, individual bool) (*interdict.Entity, error) {
 			if t.unknownQuality == nil {
 				t.unknownQuality = map[string]int{}
 			}
-			t.unknownQuality[clean(a.Quality)]++
+			t.unknownQuality[text.Clean(a.Quality)]++
 		}
 		for _, n := range names {
 			e.AddName(n)
 		}
-		if d := clean(a.DateOfBirth); d != "" {
+		if d := text.Clean(a.DateOfBirth); d != "" {
 			if bd, err := parseDay(d); err == nil {
 				e.AddBirthDate(bd)
 			} else {
 				t.badDate(ref, err)
 			}
 		}
-		if p := joinNonEmpty(", ", clean(a.CityOfBirth), value(a.CountryOfBirth)); p != "" {
-			e.BirthPlaces = addOnce(e.BirthPlaces, p)
+		if p := text.JoinNonEmpty(", ", text.Clean(a.CityOfBirth), value(a.CountryOfBirth)); p != "" {
+			e.BirthPlaces = text.AddOnce(e.BirthPlaces, p)
 			e.AddCountry(t.countries.code(a.CountryOfBirth))
 		}
 	}
@@ -82,13 +83,13 @@ func (t *tally) entity(r *record, individual bool) (*interdict.Entity, error) {
 		return nil, fmt.Errorf("no name")
 	}
 
-	if g := strings.ToLower(clean(r.Gender)); g == "male" {
+	if g := strings.ToLower(text.Clean(r.Gender)); g == "male" {
 		e.Gender = interdict.GenderMale
 	} else if g == "female" {
 		e.Gender = interdict.GenderFemale
 	}
 	for _, v := range append(r.Titles, r.Designations...) {
-		e.Titles = addOnce(e.Titles, strings.Trim(clean(v), `"“” `))
+		e.Titles = text.AddOnce(e.Titles, strings.Trim(text.Clean(v), `"“” `))
 	}
 	for _, v := range r.Nationalities {
 		e.AddNationality(t.countries.code(v))
@@ -104,7 +105,7 @@ func (t *tally) entity(r *record, individual bool) (*interdict.Entity, error) {
 	}
 	for _, p := range r.BirthPlaces {
 		if s := t.birthPlace(p, e); s != "" {
-			e.BirthPlaces = addOnce(e.BirthPlaces, s)
+			e.BirthPlaces = text.AddOnce(e.BirthPlaces, s)
 		}
 	}
 	addresses := r.IndividualAddresses
@@ -120,24 +121,24 @@ func (t *tally) entity(r *record, individual bool) (*interdict.Entity, error) {
 	for _, d := range r.Documents {
 		if id, ok := identifier(d, &t.countries); ok {
 			addIdentifier(e, id)
-		} else if clean(d.Type)+clean(d.Type2)+clean(d.Note) != "" {
+		} else if text.Clean(d.Type)+text.Clean(d.Type2)+text.Clean(d.Note) != "" {
 			t.noNumber++
 		}
 	}
 
-	program := clean(r.ListType)
+	program := text.Clean(r.ListType)
 	if program == "" {
 		program = programs[refPrefix(ref)]
 	}
 	e.AddProgram(program)
-	if clean(r.ListedOn) != "" {
+	if text.Clean(r.ListedOn) != "" {
 		if d, err := parseDay(r.ListedOn); err == nil {
 			e.ListedOn = d
 		} else {
 			t.badDate(ref, fmt.Errorf("LISTED_ON: %w", err))
 		}
 	}
-	e.Remarks = clean(r.Comments)
+	e.Remarks = text.Clean(r.Comments)
 	if !individual {
 		for _, imo := range remarkIMOs(e.Remarks) {
 			addIdentifier(e, interdict.Identifier{Type: interdict.IDIMO, Value: imo, Label: "IMO company number", Note: "from COMMENTS1"})
@@ -147,15 +148,15 @@ func (t *tally) entity(r *record, individual bool) (*interdict.Entity, error) {
 }
 
 func (t *tally) badDate(ref string, err error) {
-	t.badDates = append(t.badDates, joinNonEmpty(": ", ref, err.Error()))
+	t.badDates = append(t.badDates, text.JoinNonEmpty(": ", ref, err.Error()))
 }
 
 // birthPlace formats an INDIVIDUAL_PLACE_OF_BIRTH and records its country.
 func (t *tally) birthPlace(p address, e *interdict.Entity) string {
 	code := t.countries.code(p.Country)
 	e.AddCountry(code)
-	s := joinNonEmpty(", ", clean(p.Street), clean(p.City), clean(p.State), clean(p.Zip), value(p.Country))
-	note := clean(p.Note)
+	s := text.JoinNonEmpty(", ", text.Clean(p.Street), text.Clean(p.City), text.Clean(p.State), text.Clean(p.Zip), value(p.Country))
+	note := text.Clean(p.Note)
 	switch {
 	case s == "":
 		return note
@@ -175,18 +176,18 @@ func (t *tally) birthPlace(p address, e *interdict.Entity) string {
 // country name is not lost.
 func (t *tally) address(a address) (interdict.Address, bool) {
 	ad := interdict.Address{
-		Street:     clean(a.Street),
-		City:       clean(a.City),
-		Region:     clean(a.State),
-		PostalCode: clean(a.Zip),
+		Street:     text.Clean(a.Street),
+		City:       text.Clean(a.City),
+		Region:     text.Clean(a.State),
+		PostalCode: text.Clean(a.Zip),
 		Country:    t.countries.code(a.Country),
 	}
 	country := value(a.Country)
 	if ad.Country == "" && country != "" {
-		ad.Full = joinNonEmpty(", ", ad.Street, ad.City, ad.Region, ad.PostalCode, country)
+		ad.Full = text.JoinNonEmpty(", ", ad.Street, ad.City, ad.Region, ad.PostalCode, country)
 	}
 	if ad == (interdict.Address{}) {
-		ad.Full = clean(a.Note)
+		ad.Full = text.Clean(a.Note)
 	}
 	return ad, ad != (interdict.Address{})
 }

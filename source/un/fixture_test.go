@@ -7,12 +7,13 @@ import (
 	"testing"
 
 	"github.com/interdict/interdict"
+	"github.com/interdict/interdict/source/internal/loadtest"
 )
 
 // TestParseEdgeFixture reads testdata/edge.xml, a small file in the real
 // format holding the odd cases the official file has (and a few it might).
 func TestParseEdgeFixture(t *testing.T) {
-	l := parseFile(t, "testdata/edge.xml")
+	l := loadtest.ParseFile(t, Parse, "testdata/edge.xml")
 	st := l.Stats()
 	if st.Records != 8 || st.Entities != 5 || st.Rejects != 3 || st.Links != 6 || l.Published != "2026-03-01" {
 		t.Errorf("stats %+v published %q", st, l.Published)
@@ -33,12 +34,12 @@ func TestParseEdgeFixture(t *testing.T) {
 		`QDi.901: date "1975-02-30": out of range`,
 		"read as a.k.a.: Medium",
 	} {
-		if noteWith(l, want) == "" {
+		if loadtest.NoteWith(l, want) == "" {
 			t.Errorf("no note with %q in %q", want, l.Notes)
 		}
 	}
 
-	es := byID(l)
+	es := loadtest.ByID(l)
 	ivan, delta, kim, front, multi := es["un:1001"], es["un:1002"], es["un:1003"], es["un:2001"], es["un:2002"]
 	if ivan == nil || delta == nil || kim == nil || front == nil || multi == nil {
 		t.Fatalf("missing entities: %v", es)
@@ -118,7 +119,7 @@ func TestParseEdgeFixture(t *testing.T) {
 // TestParseBadInput checks that unusable files are errors naming the file
 // and the line, and that re-encoded files still load.
 func TestParseBadInput(t *testing.T) {
-	edge := readFile(t, "testdata/edge.xml")
+	edge := loadtest.ReadFile(t, "testdata/edge.xml")
 	latin1 := []byte("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n<CONSOLIDATED_LIST><INDIVIDUALS><INDIVIDUAL><DATAID>1</DATAID><FIRST_NAME>JOS\xc9</FIRST_NAME></INDIVIDUAL></INDIVIDUALS></CONSOLIDATED_LIST>")
 	for _, c := range []struct {
 		name    string
@@ -138,7 +139,7 @@ func TestParseBadInput(t *testing.T) {
 		{"UTF-16 declared without BOM", []byte(`<?xml version="1.0" encoding="UTF-16"?><CONSOLIDATED_LIST/>`), "has no UTF-16 byte order mark", ""},
 		{"Latin-1 declared", latin1, "", "JOSÉ"},
 		{"UTF-8 BOM", append([]byte("\xef\xbb\xbf"), edge...), "", "IVAN PETROVICH SIDOROV"},
-		{"UTF-16LE BOM", utf16LE(string(edge)), "", "IVAN PETROVICH SIDOROV"},
+		{"UTF-16LE BOM", loadtest.UTF16LE(string(edge)), "", "IVAN PETROVICH SIDOROV"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			l, err := Parse(strings.NewReader(string(c.data)), "f.xml")
@@ -162,7 +163,7 @@ func TestParseBadInput(t *testing.T) {
 }
 
 func TestDetect(t *testing.T) {
-	edge := readFile(t, "testdata/edge.xml")
+	edge := loadtest.ReadFile(t, "testdata/edge.xml")
 	for _, c := range []struct {
 		name string
 		file string
@@ -171,7 +172,7 @@ func TestDetect(t *testing.T) {
 	}{
 		{"fixture", "consolidated.xml", edge, true},
 		{"renamed", "list-2026.dat", edge[:300], true},
-		{"UTF-16", "x.xml", utf16LE(string(edge[:400])), true},
+		{"UTF-16", "x.xml", loadtest.UTF16LE(string(edge[:400])), true},
 		{"head cut in the prolog", "consolidated.xml", edge[:20], false},
 		{"EU file", "consolidated.xml", []byte(`<?xml version="1.0"?><export xmlns="http://eu.europa.ec/fpi/fsd/export">`), false},
 		{"namespaced", "x.xml", []byte(`<CONSOLIDATED_LIST xmlns="urn:other">`), false},

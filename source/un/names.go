@@ -6,6 +6,7 @@ import (
 	"unicode"
 
 	"github.com/interdict/interdict"
+	"github.com/interdict/interdict/source/internal/text"
 )
 
 // personName builds an individual's primary name from FIRST_NAME …
@@ -45,7 +46,7 @@ func personName(r *record) interdict.Name {
 var patronymicRE = regexp.MustCompile(`(?i)^\p{L}+(ovich|evich|ovna|evna|ogly|oglu|kyzy)$`)
 
 func isDPRK(r *record) bool {
-	return strings.EqualFold(clean(r.ListType), "DPRK") || strings.HasPrefix(clean(r.Reference), "KP")
+	return strings.EqualFold(text.Clean(r.ListType), "DPRK") || strings.HasPrefix(text.Clean(r.Reference), "KP")
 }
 
 // aliasType maps an alias QUALITY to a name type. Individuals use
@@ -53,7 +54,7 @@ func isDPRK(r *record) bool {
 // taken at face value as an a.k.a. The second result is false for a
 // quality this package does not know (also treated as an a.k.a.).
 func aliasType(quality string) (interdict.NameType, bool) {
-	switch strings.ToLower(clean(quality)) {
+	switch strings.ToLower(text.Clean(quality)) {
 	case "good", "a.k.a.", "aka", "":
 		return interdict.NameAKA, true
 	case "low":
@@ -79,7 +80,7 @@ func aliasNames(a alias, typ interdict.NameType) []interdict.Name {
 			out = append(out, interdict.Name{Full: v, Type: typ})
 		}
 	}
-	for _, s := range noteNames(full, clean(a.Note)) {
+	for _, s := range noteNames(full, text.Clean(a.Note)) {
 		out = append(out, interdict.Name{Full: s, Type: typ})
 	}
 	return out
@@ -90,7 +91,7 @@ func aliasNames(a alias, typ interdict.NameType) []interdict.Name {
 // with no phonetic value, "شعبـان") removed, since it only hinders matching
 // and is not classed as an Arabic letter.
 func nameText(s string) string {
-	return strings.TrimRight(clean(strings.ReplaceAll(s, "\u0640", "")), ",; ")
+	return strings.TrimRight(text.Clean(strings.ReplaceAll(s, "\u0640", "")), ",; ")
 }
 
 // splitScripts splits a name written in several scripts into its
@@ -108,10 +109,10 @@ func splitScripts(s string) []string {
 	if interdict.DetectScript(s) != interdict.ScriptMixed {
 		return []string{s}
 	}
-	if open := trailingGroup(s); open > 0 {
+	if open := text.TrailingGroup(s); open > 0 {
 		out := []string{nameText(s[:open])}
 		for _, item := range strings.Split(s[open+1:len(s)-1], ";") {
-			item = scriptMarkRE.ReplaceAllString(clean(item), "")
+			item = scriptMarkRE.ReplaceAllString(text.Clean(item), "")
 			out = append(out, nameText(item))
 		}
 		for _, x := range out {
@@ -179,27 +180,6 @@ var letterRE = regexp.MustCompile(`\s[a-h]\)\s+`)
 // "Ansar al-Mujahideen Network - sub-unit name".
 var scriptMarkRE = regexp.MustCompile(`(?i)^(?:original script|in arabic(?: script)?)\s*:\s*|\s*\(original script\)$|\s+-\s+sub-unit name$`)
 
-// trailingGroup returns where the parenthesised group that ends s opens,
-// matching nested parentheses, or -1.
-func trailingGroup(s string) int {
-	if !strings.HasSuffix(s, ")") {
-		return -1
-	}
-	depth := 0
-	for i := len(s) - 1; i >= 0; i-- {
-		switch s[i] {
-		case ')':
-			depth++
-		case '(':
-			depth--
-			if depth == 0 {
-				return i
-			}
-		}
-	}
-	return -1
-}
-
 // pure reports whether s is non-empty and has letters of exactly one
 // script.
 func pure(s string) bool {
@@ -233,7 +213,7 @@ func noteNames(name, note string) []string {
 	}
 	var out []string
 	for _, p := range strings.Split(note, ";") {
-		p = clean(p)
+		p = text.Clean(p)
 		if p == "" || len(strings.Fields(p)) > 6 || strings.ContainsAny(p, ":()") ||
 			strings.IndexFunc(p, unicode.IsDigit) >= 0 || interdict.DetectScript(p) != interdict.ScriptLatin {
 			return nil

@@ -9,6 +9,8 @@ import (
 	"strings"
 
 	"github.com/interdict/interdict"
+	"github.com/interdict/interdict/source/internal/text"
+	"github.com/interdict/interdict/source/internal/xmlin"
 )
 
 // Source is the list's short name, the prefix of every entity id.
@@ -21,7 +23,7 @@ const Format = "UN Security Council consolidated list XML"
 // element is a CONSOLIDATED_LIST with no namespace. The name is not used;
 // the UN serves the file as "consolidated.xml", a name other lists share.
 func Detect(name string, head []byte) bool {
-	se, ok := rootElement(head)
+	se, ok := xmlin.RootElement(head)
 	return ok && se.Name.Local == "CONSOLIDATED_LIST" && se.Name.Space == ""
 }
 
@@ -31,7 +33,7 @@ func Detect(name string, head []byte) bool {
 // DATAID or no name, or a DATAID seen before, is a reject.
 func Parse(r io.Reader, name string) (*interdict.ListLoad, error) {
 	p := &parser{
-		d:    newDecoder(r),
+		d:    xmlin.NewDecoder(r),
 		name: name,
 		load: &interdict.ListLoad{Source: Source, Format: Format, Files: []string{name}},
 		seen: map[string]string{},
@@ -189,7 +191,7 @@ func (p *parser) record(rec *record, elem string, individual bool, line int) {
 	p.counts[k]++
 	p.load.Records++
 	where := fmt.Sprintf("%s #%d", elem, p.counts[k])
-	if id := clean(rec.DataID); id != "" {
+	if id := text.Clean(rec.DataID); id != "" {
 		where += fmt.Sprintf(" (DATAID %s)", id)
 	}
 	reject := func(reason string) {
@@ -206,7 +208,7 @@ func (p *parser) record(rec *record, elem string, individual bool, line int) {
 	}
 	p.seen[e.ID] = where
 	p.load.Entities = append(p.load.Entities, e)
-	if refs := remarkRefs(e.Remarks, clean(rec.Reference), individual); len(refs) > 0 {
+	if refs := remarkRefs(e.Remarks, text.Clean(rec.Reference), individual); len(refs) > 0 {
 		p.pending = append(p.pending, pendingRefs{e: e, refs: refs})
 	}
 }

@@ -1,36 +1,13 @@
 package un
 
 import (
-	"os"
 	"strings"
 	"testing"
 
 	"github.com/interdict/interdict"
 	"github.com/interdict/interdict/internal/shared"
+	"github.com/interdict/interdict/source/internal/loadtest"
 )
-
-// byID indexes a load's entities by id.
-func byID(l *interdict.ListLoad) map[string]*interdict.Entity {
-	m := make(map[string]*interdict.Entity, len(l.Entities))
-	for _, e := range l.Entities {
-		m[e.ID] = e
-	}
-	return m
-}
-
-func parseFile(t *testing.T, path string) *interdict.ListLoad {
-	t.Helper()
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	l, err := Parse(f, path)
-	if err != nil {
-		t.Fatalf("Parse(%s): %v", path, err)
-	}
-	return l
-}
 
 func linkCounts(l *interdict.ListLoad) map[interdict.LinkType]int {
 	m := map[interdict.LinkType]int{}
@@ -60,19 +37,10 @@ func findLink(e *interdict.Entity, otherID string) (interdict.Link, bool) {
 	return interdict.Link{}, false
 }
 
-func noteWith(l *interdict.ListLoad, sub string) string {
-	for _, n := range l.Notes {
-		if strings.Contains(n, sub) {
-			return n
-		}
-	}
-	return ""
-}
-
 // TestParseRealFile checks the golden counts of the official file of
 // 2026-02-27 and a few known records.
 func TestParseRealFile(t *testing.T) {
-	l := parseFile(t, shared.Data(t, "un_consolidated", "UN_consolidated.xml"))
+	l := loadtest.ParseFile(t, Parse, shared.Data(t, "un_consolidated", "UN_consolidated.xml"))
 	st := l.Stats()
 	for _, c := range []struct {
 		what      string
@@ -105,12 +73,12 @@ func TestParseRealFile(t *testing.T) {
 		"14 documents have no NUMBER",
 		`note "24/06/1402 (Hijri Calendar)" holds no Gregorian date`,
 	} {
-		if noteWith(l, want) == "" {
+		if loadtest.NoteWith(l, want) == "" {
 			t.Errorf("no note with %q in %q", want, l.Notes)
 		}
 	}
 
-	es := byID(l)
+	es := loadtest.ByID(l)
 	for _, c := range []struct {
 		id    string
 		check func(e *interdict.Entity) bool
