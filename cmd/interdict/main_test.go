@@ -198,7 +198,7 @@ func TestBadInput(t *testing.T) {
 	// UN XML re-encoded wrongly: Latin-1 bytes in a file declared UTF-8.
 	write("bad/latin1_un.xml", []byte("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<CONSOLIDATED_LIST dateGenerated=\"2026-02-27T00:00:00Z\"><INDIVIDUALS><INDIVIDUAL><DATAID>1</DATAID><FIRST_NAME>Jos\xe9</FIRST_NAME></INDIVIDUAL></INDIVIDUALS></CONSOLIDATED_LIST>"))
 	// The DPL with a header that lacks its columns.
-	write("bad/dpl.txt", []byte("Name\tStreet_Address\tCity\n\"ACME\"\t\"1 Road\"\t\"Town\"\n"))
+	write("bad/dpl.txt", []byte("Name\tStreet_Address\tCity\tState\tPostal_Code\tEffective_Date\n\"ACME\"\t\"1 Road\"\t\"Town\"\t\"\"\t\"\"\t\"01/01/2020\"\n"))
 	write("bad/other.xml", []byte(`<?xml version="1.0"?><catalog xmlns="urn:books"><book id="1"/></catalog>`))
 	wb := excelize.NewFile()
 	wb.SetSheetRow("Sheet1", "A1", &[]any{"Customer", "Invoice", "Amount"})
@@ -214,7 +214,8 @@ func TestBadInput(t *testing.T) {
 	for _, want := range []string{
 		"us-mieu", // the good list loaded
 		"bad/truncated_un.xml: un: bad/truncated_un.xml: line",
-		"bad/latin1_un.xml",
+		"bad/latin1_un.xml: un: bad/latin1_un.xml: line 2: INDIVIDUAL #1: malformed XML: invalid UTF-8",
+		"bad/dpl.txt: bis: bad/dpl.txt line 1: missing columns Country, Last_Update",
 		`bad/invoices.xlsx: workbook whose first sheet "Sheet1" does not have the header of a known list`,
 		"bad/other.xml: XML with root element <catalog> in namespace urn:books is not a known list schema",
 	} {
