@@ -47,8 +47,21 @@ func NewAuditor(st Store, maxWait time.Duration) *Auditor {
 }
 
 // Record writes rec durably, sharing the commit with concurrent callers,
-// and sets rec.ID. It returns the commit's error, or ctx's.
+// and sets rec.ID. It returns the commit's error, or ctx's if ctx ends
+// before the record is queued (then it is not written). rec must not be
+// touched by the caller until Record returns.
 func (a *Auditor) Record(ctx context.Context, rec *interdict.AuditRecord) error {
+	// A malformed record would fail the whole batch it joined, and with it
+	// every other request of that commit: refuse it here, alone.
+	if err := CheckAudit(rec); err != nil {
+		return err
+	}
+	// Checked first because select picks at random among ready cases: a
+	// caller whose context is already done must not be queued half the
+	// time.
+	if err := ctx.Err(); err != nil {
+		return err
+	}
 	p := &pending{rec: rec, err: make(chan error, 1)}
 	a.mu.RLock()
 	if a.closed {
@@ -115,7 +128,10 @@ func (a *Auditor) run() {
 	}
 }
 
-// Close stops accepting records, commits those queued, and waits.
+// Close stops accepting records, commits those queued, and waits: once it
+// returns, every record queued has been committed (or its commit has
+// failed), no Record will reach the Store again, and the Store may be
+// closed. It may be called more than once.
 func (a *Auditor) Close() {
 	a.mu.Lock()
 	if !a.closed {
