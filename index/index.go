@@ -39,6 +39,10 @@ type Entry struct {
 const (
 	skelPrefix   = "\x01"
 	joinedPrefix = "\x02"
+	// acronymPrefix files a name under its acronyms, shortPrefix under
+	// its only word when that could be an acronym (see match.SetAcronyms).
+	acronymPrefix = "\x03"
+	shortPrefix   = "\x04"
 )
 
 // Index is the immutable search structure over one snapshot's entities.
@@ -49,6 +53,8 @@ type Index struct {
 	postings map[string][]int32
 	// df counts the entries holding each token Key, for weights.
 	df map[string]int32
+	// fz finds tokens spelled like a query token.
+	fz *fuzzy
 }
 
 // Build analyses and indexes every name of every entity. It uses every
@@ -97,6 +103,7 @@ func Build(ents []*interdict.Entity) *Index {
 		return s
 	}
 	seen := map[string]bool{}
+	vocab := map[string]string{}
 	for id := range ix.Entries {
 		e := &ix.Entries[id]
 		clear(seen)
@@ -105,7 +112,12 @@ func Build(ents []*interdict.Entity) *Index {
 			t := &toks[i]
 			t.Text, t.Key, t.Skel = intern(t.Text), intern(t.Key), intern(t.Skel)
 			ix.file(t.Key, int32(id), seen)
-			ix.file(skelPrefix+t.Skel, int32(id), seen)
+			if t.Skel != t.Key {
+				ix.file(skelPrefix+t.Skel, int32(id), seen)
+			}
+			if len(t.Text) >= minFuzzyLen && t.Strong() {
+				vocab[t.Text] = t.Key
+			}
 			if !seen["df\x00"+t.Key] {
 				seen["df\x00"+t.Key] = true
 				ix.df[t.Key]++
@@ -118,6 +130,16 @@ func Build(ents []*interdict.Entity) *Index {
 			ix.file(joinedPrefix+normalize.Key(toks[i].Text+toks[i+1].Text), int32(id), seen)
 		}
 	}
+	for id := range ix.Entries {
+		n := &ix.Entries[id].Tokens
+		if n.Short != "" {
+			ix.file(shortPrefix+n.Short, int32(id), nil)
+		}
+		for _, a := range n.Acronyms {
+			ix.file(acronymPrefix+a, int32(id), nil)
+		}
+	}
+	ix.fz = buildFuzzy(vocab)
 	total := len(ix.Entries)
 	for id := range ix.Entries {
 		e := &ix.Entries[id]
@@ -135,7 +157,9 @@ func (ix *Index) file(key string, id int32, seen map[string]bool) {
 	if key == "" || key == skelPrefix || seen[key] {
 		return
 	}
-	seen[key] = true
+	if seen != nil {
+		seen[key] = true
+	}
 	ix.postings[key] = append(ix.postings[key], id)
 }
 
@@ -151,7 +175,12 @@ func appendEntries(out []Entry, eid int32, e *interdict.Entity) []Entry {
 			if len(v.Tokens) == 0 {
 				continue
 			}
-			out = append(out, Entry{Entity: eid, Name: int16(ni), Variant: int8(vi), Tokens: match.FromVariant(v)})
+			m := match.FromVariant(v)
+			m.Ordered = syllabic(&a)
+			if kind != interdict.KindPerson {
+				m.SetAcronyms()
+			}
+			out = append(out, Entry{Entity: eid, Name: int16(ni), Variant: int8(vi), Tokens: m})
 		}
 	}
 	return out
@@ -179,8 +208,19 @@ func (ix *Index) Prepare(raw string, kind interdict.Kind) ([]match.Name, bool) {
 			continue
 		}
 		n := match.FromVariant(v)
+		n.Ordered = syllabic(&a)
+		if kind != interdict.KindPerson {
+			n.SetAcronyms()
+		}
 		ix.Weigh(&n)
 		out = append(out, n)
 	}
 	return out, a.Truncated
+}
+
+// syllabic reports whether a name was written in a script whose Latin
+// renderings are syllables (Chinese characters, Korean Hangul), so that
+// the order of adjacent syllables tells two given names apart.
+func syllabic(a *normalize.Name) bool {
+	return a.Kind != interdict.KindOrganization && (a.Script == interdict.ScriptHan || a.Script == interdict.ScriptHangul)
 }

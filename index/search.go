@@ -15,31 +15,46 @@ type Candidate struct {
 	Bound float32
 }
 
-// scratch is per-search memory, pooled: a bound per entry and the list of
-// entries touched, so that resetting costs what was touched.
+// scratch is per-search memory, pooled: a bound per entry for the variant
+// being searched (cur) and the best over variants (best), with the lists
+// of entries touched, so that resetting costs what was touched.
 type scratch struct {
-	bound   []float32
-	stamp   []uint32
-	gen     uint32
-	touched []int32
-	cands   []Candidate
+	cur, best       []float32
+	stamp           []uint32
+	gen             uint32
+	touched, bested []int32
+	cands           []Candidate
+	lookups         []lookup
+	keys            []string
+	seen            []int32
+	match           match.Scratch
+}
+
+// lookup is one posting list a query token opens, with the weight it adds.
+type lookup struct {
+	list  []int32
+	w     float32
+	group uint32 // lookups of one group count once per entry
 }
 
 var pools sync.Map // *Index → *sync.Pool
 
 func (ix *Index) getScratch() *scratch {
 	p, _ := pools.LoadOrStore(ix, &sync.Pool{New: func() any {
-		return &scratch{bound: make([]float32, len(ix.Entries)), stamp: make([]uint32, len(ix.Entries))}
+		n := len(ix.Entries)
+		return &scratch{cur: make([]float32, n), best: make([]float32, n), stamp: make([]uint32, n)}
 	}})
 	return p.(*sync.Pool).Get().(*scratch)
 }
 
 func (ix *Index) putScratch(s *scratch) {
-	for _, id := range s.touched {
-		s.bound[id] = 0
+	for _, id := range s.bested {
+		s.best[id] = 0
 	}
-	s.touched = s.touched[:0]
+	s.bested = s.bested[:0]
 	s.cands = s.cands[:0]
+	clear(s.lookups)
+	s.lookups = s.lookups[:0]
 	if p, ok := pools.Load(ix); ok {
 		p.(*sync.Pool).Put(s)
 	}
@@ -49,33 +64,40 @@ func (ix *Index) putScratch(s *scratch) {
 // retired.
 func (ix *Index) Release() { pools.Delete(ix) }
 
+// bigList is the length above which a posting list of a token that weighs
+// little in its query is only used to raise the bound of entries other
+// tokens found: an entry sharing nothing but "LLC", "al" or "Mohammed"
+// with a longer query cannot score well, and opening those lists for new
+// entries cost more than the rest of the search.
+const bigList = 2000
+
 // Candidates returns up to limit entries that share keys with any of the
 // query renderings, best bound first. The bound of an entry is the summed
 // weight of the query tokens it shares a key with (a skeleton or glued
-// key counts a little less), at most once per query token.
+// key counts a little less), at most once per query token, divided by the
+// entry's norm; over several renderings of the query, the best.
 func (ix *Index) Candidates(q []match.Name, limit int, accept func(entity int32) bool) []Candidate {
 	s := ix.getScratch()
 	defer ix.putScratch(s)
 	for vi := range q {
-		toks := q[vi].Tokens
-		for i := range toks {
-			t := &toks[i]
-			w := t.Weight
-			s.next()
-			s.add(ix.postings[t.Key], w)
-			s.add(ix.postings[skelPrefix+t.Skel], w*0.85)
-			s.add(ix.postings[joinedPrefix+t.Key], w*0.9)
-			if i+1 < len(toks) && t.Flags&normalize.Legal == 0 && toks[i+1].Flags&normalize.Legal == 0 {
-				s.next()
-				s.add(ix.postings[normalize.Key(t.Text+toks[i+1].Text)], (w+toks[i+1].Weight)*0.9)
-			}
-		}
+		ix.searchVariant(s, &q[vi])
 	}
-	for _, id := range s.touched {
+	for _, id := range s.bested {
 		if accept != nil && !accept(ix.Entries[id].Entity) {
 			continue
 		}
-		s.cands = append(s.cands, Candidate{Entry: id, Bound: s.bound[id] / ix.Entries[id].norm})
+		c := Candidate{Entry: id, Bound: s.best[id] / ix.Entries[id].norm}
+		if len(s.cands) < limit {
+			s.cands = append(s.cands, c)
+			if len(s.cands) == limit {
+				heapify(s.cands)
+			}
+			continue
+		}
+		if limit > 0 && worse(s.cands[0], c) {
+			s.cands[0] = c
+			down(s.cands, 0)
+		}
 	}
 	slices.SortFunc(s.cands, func(a, b Candidate) int {
 		if c := cmp.Compare(b.Bound, a.Bound); c != 0 {
@@ -83,29 +105,167 @@ func (ix *Index) Candidates(q []match.Name, limit int, accept func(entity int32)
 		}
 		return cmp.Compare(a.Entry, b.Entry)
 	})
-	n := min(limit, len(s.cands))
-	out := make([]Candidate, n)
-	copy(out, s.cands[:n])
+	out := make([]Candidate, len(s.cands))
+	copy(out, s.cands)
 	return out
 }
 
-func (s *scratch) next() {
-	s.gen++
-	if s.gen == 0 {
+// searchVariant accumulates the bounds of one query rendering in s.cur
+// and folds them into s.best.
+func (ix *Index) searchVariant(s *scratch, q *match.Name) {
+	s.lookups = s.lookups[:0]
+	toks := q.Tokens
+	var group uint32
+	for i := range toks {
+		t := &toks[i]
+		w := t.Weight
+		group++
+		s.lookups = append(s.lookups, lookup{ix.postings[t.Key], w, group})
+		if t.Skel != t.Key {
+			s.lookups = append(s.lookups, lookup{ix.postings[skelPrefix+t.Skel], w * 0.85, group})
+		}
+		s.lookups = append(s.lookups, lookup{ix.postings[joinedPrefix+t.Key], w * 0.9, group})
+		if t.Strong() {
+			ix.fuzzyLookups(s, t, group)
+		}
+		if i+1 < len(toks) && t.Flags&normalize.Legal == 0 && toks[i+1].Flags&normalize.Legal == 0 {
+			group++
+			s.lookups = append(s.lookups, lookup{ix.postings[normalize.Key(t.Text+toks[i+1].Text)], (w + toks[i+1].Weight) * 0.9, group})
+		}
+	}
+	if q.Short != "" {
+		group++
+		s.lookups = append(s.lookups, lookup{ix.postings[acronymPrefix+q.Short], q.Total, group})
+	}
+	for _, a := range q.Acronyms {
+		group++
+		s.lookups = append(s.lookups, lookup{ix.postings[shortPrefix+a], q.Total * 0.9, group})
+	}
+	// Essential lists introduce entries; the others (long lists of light
+	// tokens) only raise the bound of entries already found. Within a
+	// token's group the heaviest lookup that reaches an entry counts.
+	limit := 0.25 * q.Total
+	essential := 0
+	for i := range s.lookups {
+		l := &s.lookups[i]
+		if len(l.list) <= bigList || l.w >= limit {
+			s.lookups[essential], s.lookups[i] = s.lookups[i], s.lookups[essential]
+			essential++
+		}
+	}
+	byWeight := func(a, b lookup) int {
+		if a.group != b.group {
+			return cmp.Compare(a.group, b.group)
+		}
+		return cmp.Compare(b.w, a.w)
+	}
+	if essential == 0 && len(s.lookups) > 0 {
+		// every list is long: open the heaviest
+		slices.SortFunc(s.lookups, func(a, b lookup) int { return cmp.Compare(b.w, a.w) })
+		essential = 1
+	}
+	slices.SortFunc(s.lookups[:essential], byWeight)
+	slices.SortFunc(s.lookups[essential:], byWeight)
+	// one stamp value per group, stable across both passes
+	base := s.reserve(group)
+	for i, l := range s.lookups {
+		gen := base + l.group
+		if i < essential {
+			for _, id := range l.list {
+				if s.stamp[id] == gen {
+					continue
+				}
+				s.stamp[id] = gen
+				if s.cur[id] == 0 {
+					s.touched = append(s.touched, id)
+				}
+				s.cur[id] += l.w
+			}
+			continue
+		}
+		for _, id := range l.list {
+			if s.stamp[id] == gen || s.cur[id] == 0 {
+				continue
+			}
+			s.stamp[id] = gen
+			s.cur[id] += l.w
+		}
+	}
+	for _, id := range s.touched {
+		b := s.cur[id]
+		s.cur[id] = 0
+		if b > s.best[id] {
+			if s.best[id] == 0 {
+				s.bested = append(s.bested, id)
+			}
+			s.best[id] = b
+		}
+	}
+	s.touched = s.touched[:0]
+}
+
+// fuzzyLookups adds the posting lists of the indexed tokens spelled like
+// t (one edit away, or a longer or shorter form of it) whose spelling
+// similarity passes, weighted by it.
+func (ix *Index) fuzzyLookups(s *scratch, t *match.Token, group uint32) {
+	s.keys = s.keys[:0]
+	s.seen = ix.fz.near(t.Text, s.seen, func(id int32, prefix bool) {
+		key := ix.fz.keys[id]
+		if key == t.Key || slices.Contains(s.keys, key) {
+			return
+		}
+		sim := match.PrefixSim
+		if !prefix {
+			if sim = s.match.Spelling(t.Text, ix.fz.words[id]); sim == 0 {
+				return
+			}
+		}
+		s.keys = append(s.keys, key)
+		s.lookups = append(s.lookups, lookup{ix.postings[key], t.Weight * sim, group})
+	})
+}
+
+// reserve returns a base such that base+1..base+n are stamp values unused
+// since the stamps were last cleared.
+func (s *scratch) reserve(n uint32) uint32 {
+	if s.gen > ^uint32(0)-n-1 {
 		clear(s.stamp)
-		s.gen = 1
+		s.gen = 0
+	}
+	base := s.gen
+	s.gen += n
+	return base
+}
+
+// worse orders candidates for the selection heap: lower bound first, and
+// among equals the later entry.
+func worse(a, b Candidate) bool {
+	if a.Bound != b.Bound {
+		return a.Bound < b.Bound
+	}
+	return a.Entry > b.Entry
+}
+
+func heapify(h []Candidate) {
+	for i := len(h)/2 - 1; i >= 0; i-- {
+		down(h, i)
 	}
 }
 
-func (s *scratch) add(ids []int32, w float32) {
-	for _, id := range ids {
-		if s.stamp[id] == s.gen {
-			continue
+func down(h []Candidate, i int) {
+	for {
+		l := 2*i + 1
+		if l >= len(h) {
+			return
 		}
-		s.stamp[id] = s.gen
-		if s.bound[id] == 0 {
-			s.touched = append(s.touched, id)
+		m := l
+		if r := l + 1; r < len(h) && worse(h[r], h[l]) {
+			m = r
 		}
-		s.bound[id] += w
+		if !worse(h[m], h[i]) {
+			return
+		}
+		h[i], h[m] = h[m], h[i]
+		i = m
 	}
 }

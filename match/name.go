@@ -28,6 +28,9 @@ import (
 type Token struct {
 	Text, Key, Skel string
 	Flags           normalize.Flags
+	// Lead is the first letter of the word the token was read from (see
+	// normalize.Token.Lead), for acronyms.
+	Lead byte
 	// Weight is the token's identifying weight (see Weigh).
 	Weight float32
 }
@@ -37,20 +40,38 @@ type Name struct {
 	Tokens []Token
 	// Total is the sum of the token weights.
 	Total float32
+	// Ordered is set for names written in syllables (Chinese, Korean
+	// scripts), whose adjacent given-name syllables must keep their order.
+	Ordered bool
+	// Short and Acronyms: see SetAcronyms.
+	Short    string
+	Acronyms []string
 }
 
 // Similarity of token pairs, by how they were found alike. Exact beats
 // phonetic beats skeleton; fuzzy pairs scale with edit similarity.
 const (
 	simExact    = 1.0
-	simPhonetic = 0.93
-	simSkeleton = 0.84
 	simJoined   = 0.95
 	simInitial  = 0.55
 	simPrefix   = 0.7
-	// fuzzyFloor is the edit similarity under which two tokens are not
-	// paired at all.
-	fuzzyFloor = 0.78
+	simSyllable = 0.9
+)
+
+// Token similarity floors and thresholds (see tokenSim), tuned on
+// ../shared/bench; variables so that the tuning tests can sweep them.
+var (
+	KeyFloor   float32 = 0.86
+	SkelFloor  float32 = 0.78
+	FuzzyFloor float32 = 0.75
+	// StrongSim is the similarity a pair of identifying tokens needs for
+	// the name to count as matched at all (see Score).
+	StrongSim float32 = 0.8
+	// ShortToken is the length under which key and skeleton equality
+	// count for nothing.
+	ShortToken float32 = 5
+	// ShortFloor is the spelling similarity short tokens need.
+	ShortFloor float32 = 0.75
 )
 
 // Exponents of the query and listed coverage (see the package comment),
@@ -104,7 +125,7 @@ func (t *Token) Strong() bool {
 func FromVariant(v normalize.Variant) Name {
 	n := Name{Tokens: make([]Token, len(v.Tokens))}
 	for i, t := range v.Tokens {
-		n.Tokens[i] = Token{Text: t.Text, Key: t.Key, Skel: t.Skeleton, Flags: t.Flags}
+		n.Tokens[i] = Token{Text: t.Text, Key: t.Key, Skel: t.Skeleton, Flags: t.Flags, Lead: t.Lead}
 	}
 	return n
 }

@@ -26,9 +26,10 @@ const (
 	howInitial
 	howJoined
 	howPrefix
+	howOrder
 )
 
-var howNames = [...]string{"unmatched", "exact", "phonetic", "skeleton", "fuzzy", "initial", "joined", "prefix"}
+var howNames = [...]string{"unmatched", "exact", "phonetic", "skeleton", "fuzzy", "initial", "joined", "prefix", "out of order"}
 
 // maxTokens bounds the tokens of one side that are compared; names longer
 // than this are scored on their first maxTokens tokens (int8 indexes).
@@ -39,7 +40,9 @@ type Scratch struct {
 	pairs []pair
 	usedQ [maxTokens]bool
 	usedL [maxTokens]bool
-	lev   []int
+	rows  []float32
+	// accepted are the pairs kept by the greedy alignment.
+	accepted []pair
 }
 
 // Score compares a query name with a listed name and returns the name
@@ -51,10 +54,22 @@ func Score(q, l *Name, s *Scratch, explain bool) (float32, []interdict.TokenMatc
 		return 0, nil
 	}
 	s.pairs = s.pairs[:0]
+	syll := q.Ordered || l.Ordered
 	for i := range nq {
 		qt := &q.Tokens[i]
 		for j := range nl {
-			if sim, how := s.tokenSim(qt, &l.Tokens[j]); sim > 0 {
+			lt := &l.Tokens[j]
+			if syll && qt.Text != lt.Text && (float32(len(qt.Text)) < ShortToken || float32(len(lt.Text)) < ShortToken) && qt.Flags&initialFlag == 0 && lt.Flags&initialFlag == 0 {
+				// Chinese and Korean syllables: few, short, and
+				// spelled alike; only the same spelling counts, up to
+				// the spellings of the Korean vowels ㅓ and ㅡ (eo,
+				// o, u; eu, u: Seong, Song, Sung).
+				if syllableEq(qt.Text, lt.Text) {
+					s.pairs = append(s.pairs, pair{q: int8(i), l: int8(j), q2: -1, l2: -1, sim: simSyllable, how: howPhonetic})
+				}
+				continue
+			}
+			if sim, how := s.tokenSim(qt, lt); sim > 0 {
 				s.pairs = append(s.pairs, pair{q: int8(i), l: int8(j), q2: -1, l2: -1, sim: sim, how: how})
 			}
 		}
@@ -67,30 +82,42 @@ func Score(q, l *Name, s *Scratch, explain bool) (float32, []interdict.TokenMatc
 	})
 	clear(s.usedQ[:nq])
 	clear(s.usedL[:nl])
-	var covQ, covL float32
-	strong := false
-	var expl []interdict.TokenMatch
+	s.accepted = s.accepted[:0]
 	for k := range s.pairs {
 		p := &s.pairs[k]
 		if s.usedQ[p.q] || s.usedL[p.l] || (p.q2 >= 0 && s.usedQ[p.q2]) || (p.l2 >= 0 && s.usedL[p.l2]) {
 			continue
 		}
 		s.usedQ[p.q], s.usedL[p.l] = true, true
+		if p.q2 >= 0 {
+			s.usedQ[p.q2] = true
+		}
+		if p.l2 >= 0 {
+			s.usedL[p.l2] = true
+		}
+		s.accepted = append(s.accepted, *p)
+	}
+	if q.Ordered || l.Ordered {
+		s.checkOrder()
+	}
+	var covQ, covL float32
+	strong := false
+	var expl []interdict.TokenMatch
+	for k := range s.accepted {
+		p := &s.accepted[k]
 		wq, wl := q.Tokens[p.q].Weight, l.Tokens[p.l].Weight
 		qs, ls := q.Tokens[p.q].Strong(), l.Tokens[p.l].Strong()
 		if p.q2 >= 0 {
-			s.usedQ[p.q2] = true
 			wq += q.Tokens[p.q2].Weight
 			qs = qs || q.Tokens[p.q2].Strong()
 		}
 		if p.l2 >= 0 {
-			s.usedL[p.l2] = true
 			wl += l.Tokens[p.l2].Weight
 			ls = ls || l.Tokens[p.l2].Strong()
 		}
 		covQ += p.sim * wq
 		covL += p.sim * wl
-		if qs && ls && p.sim >= simSkeleton-0.01 {
+		if qs && ls && p.sim >= StrongSim {
 			strong = true
 		}
 		if explain {
@@ -98,6 +125,12 @@ func Score(q, l *Name, s *Scratch, explain bool) (float32, []interdict.TokenMatc
 				Query: joinText(q, p.q, p.q2), Listed: joinText(l, p.l, p.l2),
 				How: howNames[p.how], Similarity: round3(p.sim), Weight: round3(wq / q.Total),
 			})
+		}
+	}
+	if a, ex := acronym(q, l, explain); a > 0 {
+		cq, cl := min(covQ/q.Total, 1), min(covL/l.Total, 1)
+		if sc := float32(math.Pow(float64(cq), QueryExp) * math.Pow(float64(cl), ListedExp)); !strong || sc < a {
+			return a, ex
 		}
 	}
 	cq := min(covQ/q.Total, 1)
@@ -143,20 +176,13 @@ func joinText(n *Name, a, b int8) string {
 
 func round3(x float32) float64 { return math.Round(float64(x)*1000) / 1000 }
 
-// tokenSim says how alike two tokens are.
+// tokenSim says how alike two tokens are: 1 when equal; otherwise their
+// weighted edit similarity (weightedSim), raised to a floor when their
+// phonetic keys (KeyFloor) or consonant skeletons (SkelFloor) agree, and
+// 0 under FuzzyFloor. Initials pair only with a word of that initial.
 func (s *Scratch) tokenSim(a, b *Token) (float32, uint8) {
-	switch {
-	case a.Text == b.Text:
+	if a.Text == b.Text {
 		return simExact, howExact
-	case a.Key != "" && a.Key == b.Key:
-		return simPhonetic, howPhonetic
-	case len(a.Skel) > 1 && a.Skel == b.Skel:
-		if len(a.Skel) <= 2 {
-			// Two consonants ("kd": kuda, kaida, kado) collide too often
-			// to count as the same name.
-			return simSkeleton * 0.75, howSkeleton
-		}
-		return simSkeleton, howSkeleton
 	}
 	ai, bi := a.Flags&initialFlag != 0, b.Flags&initialFlag != 0
 	if ai || bi {
@@ -165,13 +191,33 @@ func (s *Scratch) tokenSim(a, b *Token) (float32, uint8) {
 		}
 		return 0, howUnmatched
 	}
-	if a.Weight == 0 || b.Weight == 0 || !a.Strong() || !b.Strong() {
+	keyEq := a.Key != "" && a.Key == b.Key
+	skelEq := !keyEq && len(a.Skel) > 1 && a.Skel == b.Skel
+	weak := a.Weight == 0 || b.Weight == 0 || !a.Strong() || !b.Strong()
+	if weak && !keyEq && !skelEq {
 		return 0, howUnmatched
 	}
-	if sim := s.editSim(a.Text, b.Text); sim >= fuzzyFloor {
-		return sim * 0.9, howFuzzy
+	e := s.weightedSim(a.Text, b.Text, FuzzyFloor)
+	if float32(len(a.Text)) < ShortToken || float32(len(b.Text)) < ShortToken {
+		// Short tokens (Chinese and Korean syllables, Li, Jon) share
+		// keys with too many others: only their spelling counts.
+		keyEq, skelEq = false, false
 	}
-	if isPrefix(a.Text, b.Text) || isPrefix(b.Text, a.Text) {
+	switch {
+	case keyEq:
+		return max(e, KeyFloor), howPhonetic
+	case skelEq:
+		f := SkelFloor
+		if len(a.Skel) <= 2 {
+			// Two consonants ("kd": kuda, kaida, kado) collide too often
+			// to count as the same name.
+			f *= 0.75
+		}
+		return max(e, f), howSkeleton
+	case e >= FuzzyFloor:
+		return e, howFuzzy
+	}
+	if !weak && (isPrefix(a.Text, b.Text) || isPrefix(b.Text, a.Text)) {
 		return simPrefix, howPrefix
 	}
 	return 0, howUnmatched
@@ -206,37 +252,49 @@ func (s *Scratch) joined(q, l *Name, nq, nl int) {
 	}
 }
 
-// editSim is 1 - Levenshtein distance / longer length, on bytes (tokens
-// are folded Latin). Pairs whose lengths alone rule out the floor are not
-// computed.
-func (s *Scratch) editSim(a, b string) float32 {
-	la, lb := len(a), len(b)
-	if la < 4 || lb < 4 {
-		return 0
-	}
-	longer := max(la, lb)
-	if float32(longer-min(la, lb))/float32(longer) > 1-fuzzyFloor {
-		return 0
-	}
-	if cap(s.lev) < lb+1 {
-		s.lev = make([]int, lb+1)
-	}
-	row := s.lev[:lb+1]
-	for j := range row {
-		row[j] = j
-	}
-	for i := 1; i <= la; i++ {
-		prev := row[0]
-		row[0] = i
-		for j := 1; j <= lb; j++ {
-			cur := row[j]
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
+// checkOrder voids pairs whose two tokens are adjacent on both sides but in
+// the opposite order, for names written in syllables (Chinese, Korean):
+// "Jong Un" and "Un Jong" are two given names, not one in another order.
+// The second pair of each inversion, in query order, loses its similarity.
+func (s *Scratch) checkOrder() {
+	for a := range s.accepted {
+		pa := &s.accepted[a]
+		if pa.q2 >= 0 || pa.l2 >= 0 || pa.sim == 0 {
+			continue
+		}
+		for b := range s.accepted {
+			pb := &s.accepted[b]
+			if pb.q2 >= 0 || pb.l2 >= 0 || pb.sim == 0 {
+				continue
 			}
-			row[j] = min(row[j]+1, row[j-1]+1, prev+cost)
-			prev = cur
+			if pb.q == pa.q+1 && pb.l == pa.l-1 {
+				pb.sim, pb.how = 0, howOrder
+			}
 		}
 	}
-	return 1 - float32(row[lb])/float32(longer)
+}
+
+// syllableEq reports whether two romanised syllables differ only in the
+// spelling of a Korean vowel: eo, o and u (ㅓ), eu and u (ㅡ).
+func syllableEq(a, b string) bool {
+	var x, y [16]byte
+	ca, cb := syllableCanon(a, x[:0]), syllableCanon(b, y[:0])
+	return ca != nil && string(ca) == string(cb)
+}
+
+func syllableCanon(t string, dst []byte) []byte {
+	if len(t) > 12 {
+		return nil
+	}
+	for i := 0; i < len(t); i++ {
+		c := t[i]
+		if (c == 'e') && i+1 < len(t) && (t[i+1] == 'o' || t[i+1] == 'u') {
+			continue // eo → o, eu → u
+		}
+		if c == 'u' {
+			c = 'o'
+		}
+		dst = append(dst, c)
+	}
+	return dst
 }

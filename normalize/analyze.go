@@ -69,6 +69,10 @@ type Token struct {
 	// through the baghdadi token, the particle being weak.
 	Joined string
 	Flags  Flags
+	// Lead is the first letter of the word the token was read from (of
+	// the first word, for a phrase): the "n" of "national", whose Text
+	// as an organisation symbol is another word. Acronyms are made of it.
+	Lead byte
 }
 
 // Weak reports whether the token carries little identifying weight
@@ -196,7 +200,7 @@ func Analyze(raw string, kind interdict.Kind) Name {
 					if p.kind == phraseSymbol {
 						f = Symbol
 					}
-					toks = append(toks, Token{Text: p.text, Key: p.key, Flags: f})
+					toks = append(toks, Token{Text: p.text, Key: p.key, Flags: f, Lead: glued[i][0]})
 					changed = changed || len(p.words) != 1 || p.text != glued[i]
 					i += len(p.words)
 					continue
@@ -205,7 +209,7 @@ func Analyze(raw string, kind interdict.Kind) Name {
 			if !changed && glued[i] != words[i] {
 				changed = true
 			}
-			toks = append(toks, Token{Text: glued[i]})
+			toks = append(toks, Token{Text: glued[i], Lead: glued[i][0]})
 			i++
 		}
 		vt := toks[start:]

@@ -4,6 +4,9 @@
 //	interdict fetch  [--state DIR] [SOURCE...]   download the official lists
 //	interdict lists  [--data DIR] [--json]       what is loaded, per source
 //	interdict show ID [--data DIR] [--json]      one entity, every field
+//	interdict screen NAME [--kind K] [--dob D] [--country C] [--json]
+//	interdict compare NAME1 NAME2 | --pairs FILE.csv [--out FILE]
+//	interdict batch --in FILE.jsonl --out FILE.jsonl [--map name=query]
 //
 // Every subcommand reads lists from --data DIR (or $INTERDICT_DATA), a
 // read-only directory of list files recognised by content; without it,
@@ -30,13 +33,15 @@ import (
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	m := &Main{Stdout: os.Stdout, Stderr: os.Stderr, Getenv: os.Getenv}
+	m := &Main{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Getenv: os.Getenv}
 	os.Exit(m.Run(ctx, os.Args[1:]))
 }
 
 // Main is the whole program, with its outside world injected so that tests
 // run it in-process.
 type Main struct {
+	// Stdin is read by `--in -` and `--pairs -` (nil: os.Stdin).
+	Stdin          io.Reader
 	Stdout, Stderr io.Writer
 	Getenv         func(string) string
 	// Fetcher, when set, replaces the default fetcher (tests point it at
@@ -58,6 +63,12 @@ var commands = []struct {
 	{"fetch", "download the official lists into the state directory", (*Main).runFetch},
 	{"lists", "load the lists and report what each source holds", (*Main).runLists},
 	{"show", "show one entity, every field", (*Main).runShow},
+	{"screen", "screen one party against the lists, with explanations", (*Main).runScreen},
+	{"compare", "score two names against each other, or a CSV of pairs", (*Main).runCompare},
+	{"batch", "screen a JSON-lines file of parties on every core", (*Main).runBatch},
+	{"serve", "serve the HTTP API, web UI and metrics, auditing every decision", (*Main).runServe},
+	{"keys", "create, list and revoke API keys", (*Main).runKeys},
+	{"audit", "export the audit trail of screening decisions as CSV", (*Main).runAudit},
 }
 
 // Run runs one subcommand and returns the process exit code.

@@ -1,0 +1,75 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"path/filepath"
+	"time"
+
+	"github.com/interdict/interdict/server"
+	"github.com/interdict/interdict/store"
+	"github.com/interdict/interdict/store/sqlite"
+)
+
+// runServe runs the HTTP service until the process is interrupted:
+//
+//	interdict serve [--addr 127.0.0.1:8080] [--data DIR] [--state DIR]
+//	                [--fetch-timeout D] [--max-batch N] [--rate R]
+//
+// It listens at once (GET /healthz answers 503 until the lists are
+// loaded), keeps its database in STATE/interdict.db, and on first start
+// without --data and with nothing fetched, fetches the official lists.
+func (m *Main) runServe(ctx context.Context, args []string) int {
+	var d dirs
+	fs := m.flags("serve", &d)
+	addr := fs.String("addr", server.DefaultAddr, "listen on this address (host:port; port 0 picks a free one)")
+	fetchTimeout := fs.Duration("fetch-timeout", server.DefaultFetchTimeout, "give up on one list download after this long")
+	maxBatch := fs.Int("max-batch", server.DefaultMaxBatch, "at most this many queries in one POST /v1/screen/batch")
+	rate := fs.Float64("rate", server.DefaultRate, "requests per second per API key (a key's own rate overrides it; 0: no limit)")
+	timeout := fs.Duration("timeout", server.DefaultRequestTimeout, "give up on one request after this long")
+	if pos, err := parse(fs, args); err != nil {
+		return exitUsage
+	} else if len(pos) > 0 {
+		fmt.Fprintf(m.Stderr, "interdict serve: unexpected argument %q\n", pos[0])
+		return exitUsage
+	}
+	if *maxBatch < 1 || *rate < 0 || *fetchTimeout <= 0 || *timeout <= 0 {
+		fmt.Fprintln(m.Stderr, "interdict serve: --max-batch must be at least 1, --rate at least 0, and the timeouts positive")
+		return exitUsage
+	}
+	state := d.stateDir(m.Getenv)
+	dbPath := filepath.Join(state, "interdict.db")
+	log := slog.New(slog.NewTextHandler(m.Stderr, nil))
+	srv := server.New(server.Config{
+		Addr:           *addr,
+		DataDir:        d.data,
+		StateDir:       state,
+		FetchTimeout:   *fetchTimeout,
+		Fetcher:        m.Fetcher,
+		MaxBatch:       *maxBatch,
+		Rate:           *rate,
+		RequestTimeout: *timeout,
+		OpenStore: func(ctx context.Context) (store.Store, error) {
+			return sqlite.Open(ctx, dbPath)
+		},
+		Logger: log,
+	})
+	if err := srv.Run(ctx); err != nil {
+		fmt.Fprintf(m.Stderr, "interdict serve: %v\n", err)
+		return exitError
+	}
+	from := "the lists fetched into " + state
+	if d.data != "" {
+		from = d.data
+	}
+	log.Info("listening", "url", "http://"+srv.Addr(), "lists", from, "database", dbPath)
+	<-ctx.Done()
+	start := time.Now()
+	if err := srv.Close(); err != nil {
+		fmt.Fprintf(m.Stderr, "interdict serve: closing: %v\n", err)
+		return exitError
+	}
+	log.Info("stopped", "took", time.Since(start).Round(time.Millisecond))
+	return exitOK
+}
