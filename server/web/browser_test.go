@@ -17,7 +17,7 @@ import (
 // else Debian's /usr/bin/chromium, else one on $PATH.
 func findBrowser() string {
 	if p := os.Getenv("INTERDICT_CHROMIUM"); p != "" {
-		return p
+		return p // checked by the test, which fails if it is not there
 	}
 	if _, err := os.Stat("/usr/bin/chromium"); err == nil {
 		return "/usr/bin/chromium"
@@ -42,6 +42,9 @@ func TestBrowser(t *testing.T) {
 	browser := findBrowser()
 	if browser == "" {
 		t.Skip("no Chromium found: install Debian's chromium package (apt-get install -y chromium) or set INTERDICT_CHROMIUM; .ci/run installs it")
+	}
+	if _, err := os.Stat(browser); err != nil {
+		t.Fatalf("browser %s: %v", browser, err)
 	}
 	snap := ofacSnapshot(t)
 	srv := httptest.NewServer(New(newFake(snap), Options{}))

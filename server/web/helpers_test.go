@@ -170,10 +170,10 @@ const (
 // markup.
 func hostileSnapshot(t testing.TB) *dataset.Snapshot {
 	t.Helper()
-	evil := &interdict.Entity{ID: "test:1", Source: "test", Kind: interdict.KindOrganization,
+	evil := &interdict.Entity{ID: "test:1", Source: "test", Kind: interdict.KindOrganization, AltKeys: []string{"test-group:77"},
 		Titles: []string{"<b>Chairman</b>"}, Programs: []string{"<i>PROG</i>"}, Remarks: hostileRemark,
-		Countries: []string{"RU"},
-		Addresses: []interdict.Address{{Full: `<svg onload=alert(2)>`, Country: "RU"}},
+		Countries:   []string{"RU"},
+		Addresses:   []interdict.Address{{Full: `<svg onload=alert(2)>`, Country: "RU"}},
 		Identifiers: []interdict.Identifier{{Type: interdict.IDWebsite, Value: `javascript:alert(3)`, Label: `<u>site</u>`, Note: `"onmouseover="alert(4)`}},
 		Vessel:      &interdict.Vessel{Type: `<marquee>Yacht</marquee>`},
 		Links: []interdict.Link{

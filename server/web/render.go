@@ -149,6 +149,8 @@ func errorData(status int) errorView {
 		v.Heading, v.Message = "That action is not available here", "This address cannot be used that way. Start again from the search page."
 	case http.StatusRequestEntityTooLarge:
 		v.Heading, v.Message = "Too much was sent", "The form was larger than this site accepts. Shorten what you entered and try again."
+	case http.StatusTooManyRequests:
+		v.Heading, v.Message = "Too many requests", "Wait a minute and try again."
 	case http.StatusServiceUnavailable:
 		v.Heading, v.Message = "Not available just now", "The service is starting or busy. Try again in a moment."
 	default:

@@ -11,7 +11,13 @@ import (
 	interdict "github.com/interdict/interdict"
 	"github.com/interdict/interdict/country"
 	"github.com/interdict/interdict/screen"
+	"github.com/interdict/interdict/store"
 )
+
+// ErrRateLimited is what a Backend's Screen should wrap when the key is
+// over its rate limit: the page then says so (429) instead of reporting a
+// failure.
+var ErrRateLimited = errors.New("web: rate limited")
 
 // searchForm is what the analyst typed, echoed back into the form.
 type searchForm struct {
@@ -109,8 +115,22 @@ func (h *handler) search(w http.ResponseWriter, r *http.Request) {
 	switch {
 	case err == nil:
 	case errors.Is(err, screen.ErrBadQuery):
-		v.Form.Errors = append(v.Form.Errors, fieldError{"name", "This name cannot be screened. Enter a name of letters, up to 1,024 bytes."})
+		v.Form.Errors = append(v.Form.Errors, fieldError{"name", "This query cannot be screened as entered. Check the name and the filters."})
 		h.render(w, r, http.StatusBadRequest, "search", &page{Title: "Screen a name: check the form", Nav: "search", Data: v})
+		return
+	case errors.Is(err, store.ErrRevoked):
+		// The key was revoked after this session began: end the session.
+		if id, _ := h.current(r); id != "" {
+			h.sessions.remove(id)
+		}
+		h.setCookie(w, h.sessionCookie(), "", -1)
+		renderError(w, r, http.StatusForbidden, nil, "Your key is no longer valid",
+			"The key you signed in with has been revoked or may no longer screen, so this name was not screened. Sign in with a current key.")
+		return
+	case errors.Is(err, ErrRateLimited):
+		w.Header().Set("Retry-After", "60")
+		h.failWith(w, r, http.StatusTooManyRequests, "Too many screenings",
+			"Your key has screened more names in the last minute than it is allowed, so this name was not screened. Wait a minute and try again.")
 		return
 	case isClientGone(r.Context(), err):
 		return
@@ -234,7 +254,11 @@ type adjView struct {
 }
 
 func newMatchView(rank int, m interdict.Match, canOpen bool) matchView {
-	v := matchView{Rank: rank, M: m, Score: scoreText(m.Score, m.Alert, interdict.DefaultThreshold)}
+	threshold := interdict.DefaultThreshold
+	if m.Explanation != nil && m.Explanation.Threshold > 0 {
+		threshold = m.Explanation.Threshold
+	}
+	v := matchView{Rank: rank, M: m, Score: scoreText(m.Score, m.Alert, threshold)}
 	if canOpen {
 		v.URL = entityURL(m.ID)
 	}

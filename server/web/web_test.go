@@ -2,6 +2,7 @@ package web
 
 import (
 	"errors"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -12,6 +13,7 @@ import (
 	"time"
 
 	interdict "github.com/interdict/interdict"
+	"github.com/interdict/interdict/store"
 )
 
 // clock is a settable Options.Now.
@@ -503,6 +505,13 @@ func TestNotFoundAndMethods(t *testing.T) {
 	if a.Status != http.StatusRequestEntityTooLarge {
 		t.Errorf("oversized form: %d", a.Status)
 	}
+	// An alternative key leads to the entity's own page.
+	if a := c.get("/entities/test-group:77"); a.Status != http.StatusSeeOther || a.Header.Get("Location") != "/entities/test:1" {
+		t.Errorf("alternative key: %d %q", a.Status, a.Header.Get("Location"))
+	}
+	if a := c.get("/entities/"); a.Status != http.StatusNotFound {
+		t.Errorf("empty entity id: %d", a.Status)
+	}
 	if a := c.get("/static/nope.js"); a.Status != http.StatusNotFound {
 		t.Errorf("unknown asset: %d", a.Status)
 	}
@@ -631,6 +640,16 @@ func TestLoadingAndFailures(t *testing.T) {
 	mustContain(t, a.Body, "The name could not be screened", "nothing should be concluded")
 	mustNotContain(t, a.Body, "disk full", "/var/lib", "audit.db")
 
+	// Over the key's rate limit: said plainly, nothing screened.
+	fake.mu.Lock()
+	fake.screenErr = fmt.Errorf("server: key k1 over 60/min: %w", ErrRateLimited)
+	fake.mu.Unlock()
+	a = c.search(token, url.Values{"name": {"Evil Corp"}})
+	if a.Status != http.StatusTooManyRequests || a.Header.Get("Retry-After") == "" {
+		t.Errorf("rate limited: %d", a.Status)
+	}
+	mustContain(t, a.Body, "Too many screenings")
+
 	fake.mu.Lock()
 	fake.screenErr = nil
 	fake.panicking = true
@@ -641,6 +660,22 @@ func TestLoadingAndFailures(t *testing.T) {
 	}
 	mustContain(t, a.Body, "Something went wrong")
 	mustNotContain(t, a.Body, "exploded", "/var/lib")
+
+	// A key revoked during the session ends the session at its next
+	// screening.
+	fake.mu.Lock()
+	fake.panicking = false
+	fake.screenErr = fmt.Errorf("server: key key-analyst may not screen: %w", store.ErrRevoked)
+	fake.mu.Unlock()
+	a = c.search(token, url.Values{"name": {"Evil Corp"}})
+	if a.Status != http.StatusForbidden {
+		t.Errorf("revoked during session: %d", a.Status)
+	}
+	mustContain(t, a.Body, "Your key is no longer valid", `href="/signin"`)
+	mustNotContain(t, a.Body, "Ana Analyst")
+	if a := c.get("/lists"); a.Status != http.StatusSeeOther {
+		t.Errorf("session survived revocation: %d", a.Status)
+	}
 }
 
 func TestScoreText(t *testing.T) {

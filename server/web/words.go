@@ -11,25 +11,15 @@ import (
 	"github.com/interdict/interdict/country"
 )
 
-// funcs are the helpers templates use. Everything they return is plain
-// text that html/template escapes, except URLs built by entityURL, which
-// are path-escaped first.
+// funcs are the helpers templates use. Everything else a page shows is
+// prepared as plain strings by the handlers; html/template escapes it all.
 var funcs = template.FuncMap{
 	"asset":      func(name string) string { return assetURL[name] },
-	"entityURL":  entityURL,
 	"kindLabel":  kindLabel,
-	"nameType":   nameTypeLabel,
-	"script":     scriptLabel,
-	"country":    countryLabel,
-	"countries":  countriesLabel,
-	"idType":     idTypeLabel,
-	"num":        thousands,
-	"join":       strings.Join,
-	"date":       func(d interdict.Date) string { return d.String() },
-	"hasPrefix":  strings.HasPrefix,
-	"add":        func(a, b int) int { return a + b },
 	"kindPlural": kindPlural,
 	"lower":      strings.ToLower,
+	"num":        thousands,
+	"join":       strings.Join,
 }
 
 // entityURL is the page of an entity. Ids hold colons and may hold
