@@ -31,6 +31,10 @@ type route struct {
 	body func(s *Server) int64
 	// timeout bounds the request (0: the configured request timeout).
 	timeout func(s *Server) time.Duration
+	// screens marks the routes that screen, and so write the audit trail:
+	// a GET among them does not answer HEAD, which would record a
+	// decision nobody reads.
+	screens bool
 	handle  func(s *Server, w http.ResponseWriter, r *http.Request, c *call) error
 }
 
@@ -47,9 +51,9 @@ var routeTable = []*route{
 	{method: "GET", path: "/readyz", handle: (*Server).readyz},
 	{method: "GET", path: "/metrics", role: interdict.RoleAnalyst, handle: (*Server).serveMetrics},
 	{method: "GET", path: "/v1/openapi.json", role: interdict.RoleScreener, handle: (*Server).openapi},
-	{method: "GET", path: "/v1/search", role: interdict.RoleScreener, handle: (*Server).search},
-	{method: "POST", path: "/v1/screen", role: interdict.RoleScreener, body: func(*Server) int64 { return maxQueryBody }, handle: (*Server).screenParty},
-	{method: "POST", path: "/v1/screen/batch", role: interdict.RoleScreener, body: batchBody, handle: (*Server).screenBatch},
+	{method: "GET", path: "/v1/search", role: interdict.RoleScreener, screens: true, handle: (*Server).search},
+	{method: "POST", path: "/v1/screen", role: interdict.RoleScreener, screens: true, body: func(*Server) int64 { return maxQueryBody }, handle: (*Server).screenParty},
+	{method: "POST", path: "/v1/screen/batch", role: interdict.RoleScreener, screens: true, body: batchBody, handle: (*Server).screenBatch},
 	{method: "GET", path: "/v1/entities/{id}", role: interdict.RoleAnalyst, handle: (*Server).entity},
 	{method: "GET", path: "/v1/lists", role: interdict.RoleAnalyst, handle: (*Server).lists},
 	{method: "POST", path: "/v1/lists/refresh", role: interdict.RoleAdmin, body: func(*Server) int64 { return 4 << 10 },
@@ -82,7 +86,7 @@ func (s *Server) routes() http.Handler {
 }
 
 // methods dispatches one path by method, answering 405 with the allowed
-// methods for the others. GET routes answer HEAD too.
+// methods for the others. GET routes that do not screen answer HEAD too.
 func (s *Server) methods(rts []*route) http.Handler {
 	handlers := map[string]http.Handler{}
 	var allow []string
@@ -90,7 +94,7 @@ func (s *Server) methods(rts []*route) http.Handler {
 		h := s.wrap(rt)
 		handlers[rt.method] = h
 		allow = append(allow, rt.method)
-		if rt.method == http.MethodGet {
+		if rt.method == http.MethodGet && !rt.screens {
 			handlers[http.MethodHead] = h
 			allow = append(allow, http.MethodHead)
 		}

@@ -114,7 +114,8 @@ type Server struct {
 	metrics *metricSet
 	handler http.Handler
 
-	// loadErr is what the last failed load said, for /healthz.
+	// loadFailed is set when the last load found nothing to serve, so that
+	// /healthz can say so.
 	loadFailed atomic.Bool
 	closing    atomic.Bool
 

@@ -249,11 +249,17 @@ func TestRoutesAndMethods(t *testing.T) {
 	r.expect(t, http.StatusNotFound, CodeNotFound)
 	r = ts.c.do("DELETE", "/v1/search", ts.admin, nil)
 	r.expect(t, http.StatusMethodNotAllowed, CodeMethodNotAllowed)
-	if r.header.Get("Allow") != "GET, HEAD" {
+	if r.header.Get("Allow") != "GET" {
 		t.Errorf("Allow %q", r.header.Get("Allow"))
 	}
 	ts.c.get("/v1/screen", ts.admin).expect(t, http.StatusMethodNotAllowed, CodeMethodNotAllowed)
 	ts.c.do("HEAD", "/healthz", "", nil).expect(t, http.StatusOK, "")
+	// HEAD does not screen: it would record a decision nobody reads.
+	ts.c.do("HEAD", "/v1/search?q=x", ts.admin, nil).expect(t, http.StatusMethodNotAllowed, "")
+	ts.c.do("HEAD", "/v1/lists", ts.admin, nil).expect(t, http.StatusOK, "")
+	if n := len(ts.st.records()); n != 0 {
+		t.Errorf("%d audit records after HEAD requests", n)
+	}
 	ts.c.get("/v1/entities/test:999", ts.analyst).expect(t, http.StatusNotFound, CodeNotFound)
 	// The web UI is at "/": a browser without a session is sent to sign in.
 	c := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}

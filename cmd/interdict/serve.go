@@ -16,10 +16,14 @@ import (
 //
 //	interdict serve [--addr 127.0.0.1:8080] [--data DIR] [--state DIR]
 //	                [--fetch-timeout D] [--max-batch N] [--rate R]
+//	                [--timeout D] [--sync normal|full]
 //
 // It listens at once (GET /healthz answers 503 until the lists are
 // loaded), keeps its database in STATE/interdict.db, and on first start
 // without --data and with nothing fetched, fetches the official lists.
+// --sync is the audit trail's durability (see sqlite.Sync): normal keeps
+// every answered decision through a crash of the process, full through a
+// power cut too, at one fsync per commit.
 func (m *Main) runServe(ctx context.Context, args []string) int {
 	var d dirs
 	fs := m.flags("serve", &d)
@@ -28,6 +32,7 @@ func (m *Main) runServe(ctx context.Context, args []string) int {
 	maxBatch := fs.Int("max-batch", server.DefaultMaxBatch, "at most this many queries in one POST /v1/screen/batch")
 	rate := fs.Float64("rate", server.DefaultRate, "requests per second per API key (a key's own rate overrides it; 0: no limit)")
 	timeout := fs.Duration("timeout", server.DefaultRequestTimeout, "give up on one request after this long")
+	syncMode := fs.String("sync", string(sqlite.SyncNormal), "audit durability: normal (survives a process crash) or full (also a power cut; an fsync per commit)")
 	if pos, err := parse(fs, args); err != nil {
 		return exitUsage
 	} else if len(pos) > 0 {
@@ -36,6 +41,10 @@ func (m *Main) runServe(ctx context.Context, args []string) int {
 	}
 	if *maxBatch < 1 || *rate < 0 || *fetchTimeout <= 0 || *timeout <= 0 {
 		fmt.Fprintln(m.Stderr, "interdict serve: --max-batch must be at least 1, --rate at least 0, and the timeouts positive")
+		return exitUsage
+	}
+	if s := sqlite.Sync(*syncMode); s != sqlite.SyncNormal && s != sqlite.SyncFull {
+		fmt.Fprintf(m.Stderr, "interdict serve: --sync %q: want normal or full\n", *syncMode)
 		return exitUsage
 	}
 	state := d.stateDir(m.Getenv)
@@ -51,7 +60,7 @@ func (m *Main) runServe(ctx context.Context, args []string) int {
 		Rate:           *rate,
 		RequestTimeout: *timeout,
 		OpenStore: func(ctx context.Context) (store.Store, error) {
-			return sqlite.Open(ctx, dbPath)
+			return sqlite.OpenWith(ctx, dbPath, sqlite.Options{Sync: sqlite.Sync(*syncMode)})
 		},
 		Logger: log,
 	})
@@ -63,7 +72,7 @@ func (m *Main) runServe(ctx context.Context, args []string) int {
 	if d.data != "" {
 		from = d.data
 	}
-	log.Info("listening", "url", "http://"+srv.Addr(), "lists", from, "database", dbPath)
+	log.Info("listening", "url", "http://"+srv.Addr(), "lists", from, "database", dbPath, "sync", *syncMode)
 	<-ctx.Done()
 	start := time.Now()
 	if err := srv.Close(); err != nil {

@@ -143,6 +143,7 @@ func TestServeUsage(t *testing.T) {
 		{"serve", "--max-batch", "0"},
 		{"serve", "--rate", "-1"},
 		{"serve", "--bogus"},
+		{"serve", "--sync", "sometimes"},
 	} {
 		if code, _, _ := run(t, nil, args...); code != exitUsage {
 			t.Errorf("%v: exit %d, want %d", args, code, exitUsage)
