@@ -58,8 +58,14 @@ func (s *Server) readyz(w http.ResponseWriter, r *http.Request, _ *call) error {
 	return nil
 }
 
-// serveMetrics answers GET /metrics in the Prometheus text format.
+// serveMetrics answers GET /metrics in the Prometheus exposition format.
 func (s *Server) serveMetrics(w http.ResponseWriter, r *http.Request, _ *call) error {
+	s.metrics.handler().ServeHTTP(w, r)
+	return nil
+}
+
+// readGauges reads the snapshot gauges at scrape time.
+func (s *Server) readGauges() gauges {
 	g := gauges{snapshotAge: -1}
 	snap := s.holder.Current()
 	g.ready = snap != nil && s.backend.Load() != nil && !s.closing.Load()
@@ -76,8 +82,7 @@ func (s *Server) serveMetrics(w http.ResponseWriter, r *http.Request, _ *call) e
 			}
 		}
 	}
-	w.Header().Set("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
-	return s.metrics.write(w, g)
+	return g
 }
 
 // openapi serves the API's description.

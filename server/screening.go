@@ -48,7 +48,7 @@ func (s *Server) screen(ctx context.Context, key interdict.APIKey, b *backend, r
 	}
 	start := time.Now()
 	ms, err := snap.Screener.Screen(&p.q, p.explain)
-	s.metrics.screening.observe(time.Since(start).Seconds())
+	s.metrics.screening.Observe(time.Since(start).Seconds())
 	if err != nil {
 		return nil, err
 	}
@@ -78,7 +78,7 @@ func (s *Server) screen(ctx context.Context, key interdict.APIKey, b *backend, r
 		}
 		return nil, errInternal(fmt.Errorf("audit: %w", err))
 	}
-	s.metrics.auditWait.observe(time.Since(start).Seconds())
+	s.metrics.auditWait.Observe(time.Since(start).Seconds())
 	return &screenResult{Snapshot: snap.Version, Decision: rec.Decision, AuditID: rec.ID, Matches: ms}, nil
 }
 
@@ -166,7 +166,7 @@ func (s *Server) screenBatch(w http.ResponseWriter, r *http.Request, c *call) er
 	if err != nil {
 		return err
 	}
-	s.metrics.batchSize.observe(float64(len(qs)))
+	s.metrics.batchSize.Observe(float64(len(qs)))
 	if len(qs) > 1 {
 		if err := s.takeTokens(c, len(qs)-1); err != nil {
 			return err

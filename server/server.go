@@ -167,8 +167,8 @@ func New(cfg Config) *Server {
 		keys:    newKeyCache(cfg.KeyTTL),
 		revoked: &revokedKeys{ttl: cfg.KeyTTL},
 		limits:  newLimiters(cfg.Rate),
-		metrics: newMetrics(),
 	}
+	s.metrics = newMetrics(s.readGauges)
 	s.handler = s.routes()
 	return s
 }
