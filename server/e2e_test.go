@@ -166,6 +166,41 @@ func TestE2E(t *testing.T) {
 		}
 	})
 
+	t.Run("shipment", func(t *testing.T) {
+		// A drone engine for Russia through a transshipment country, with a
+		// listed Iranian drone maker as end user: block, with reasons.
+		body := map[string]any{
+			"shipper":   map[string]any{"name": "Acme Motors GmbH", "country": "DE"},
+			"consignee": map[string]any{"name": "Silk Road Trading FZE", "country": "AE"},
+			"end_user":  map[string]any{"name": "Qods Aviation Industries", "country": "IR"},
+			"route":     []string{"DE", "AE", "IR"},
+			"goods":     []map[string]any{{"hs_code": "8407.10", "description": "2-stroke piston engine for UAV", "quantity": 20, "value": 40000, "currency": "EUR"}},
+		}
+		r := e.c.post("/v1/shipments/screen", screener, body)
+		r.expect(t, http.StatusOK, "")
+		e.countAnswered(1)
+		var res struct {
+			AuditID  int64 `json:"audit_id"`
+			Decision struct {
+				Level   string `json:"level"`
+				Reasons []struct {
+					Rule string `json:"rule"`
+				} `json:"reasons"`
+			} `json:"decision"`
+		}
+		r.decode(t, &res)
+		if res.AuditID == 0 || res.Decision.Level != "block" || len(res.Decision.Reasons) == 0 {
+			t.Errorf("shipment %s", r.body)
+		}
+		// A shipment with an HS code of letters is refused, naming the field.
+		body["goods"] = []map[string]any{{"hs_code": "ABCD", "description": "engine", "quantity": 1}}
+		bad := e.c.post("/v1/shipments/screen", screener, body)
+		bad.expect(t, http.StatusBadRequest, CodeBadRequest)
+		if !strings.Contains(string(bad.body), "hs_code") {
+			t.Errorf("refusal does not name the field: %s", bad.body)
+		}
+	})
+
 	t.Run("batch", func(t *testing.T) {
 		var qs []map[string]any
 		names := []string{"Vladimir Putin", "Bank Rossiya", "Jane Doe", "", "Hamas", "Kim Jong Un", "GRACEFUL"}

@@ -59,6 +59,7 @@ var routeTable = []*route{
 	{method: "POST", path: "/v1/lists/refresh", role: interdict.RoleAdmin, body: func(*Server) int64 { return 4 << 10 },
 		timeout: func(s *Server) time.Duration { return s.cfg.FetchTimeout + 5*time.Minute }, handle: (*Server).refreshLists},
 	{method: "GET", path: "/v1/audit", role: interdict.RoleAnalyst, handle: (*Server).audit},
+	{method: "POST", path: "/v1/shipments/screen", role: interdict.RoleScreener, screens: true, body: func(*Server) int64 { return maxShipmentBody }, handle: (*Server).screenShipment},
 }
 
 func batchBody(s *Server) int64 { return 4<<10 + int64(s.cfg.MaxBatch)*perBatchQuery }
