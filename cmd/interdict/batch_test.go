@@ -181,7 +181,7 @@ func TestBatch(t *testing.T) {
 		t.Errorf("error inputs: %s | %s | %s", lines[7].Input, lines[8].Input, lines[len(lines)-2].Input)
 	}
 	for _, w := range []string{
-		fmt.Sprintf("%d lines, %d errors, ", len(input), nerr), "with an alert (score ≥ 0.80)", "names/s on 3 workers", "wall ", "snapshot ",
+		fmt.Sprintf("%d lines, %d errors, ", len(input), nerr), fmt.Sprintf("with an alert (score ≥ %.2f)", interdict.DefaultThreshold), "names/s on 3 workers", "wall ", "snapshot ",
 		"interdict batch: line 7: empty line", fmt.Sprintf("… %d more error lines", nerr-shownErrors),
 	} {
 		if !strings.Contains(errs, w) {

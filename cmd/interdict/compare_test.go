@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/csv"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -25,7 +26,7 @@ func TestCompare(t *testing.T) {
 		errs []string
 	}{
 		{name: "same person reordered", args: []string{"--data", fixture, "Jong Un Kim", "KIM, Jong Un"},
-			out: []string{`"Jong Un Kim" vs "KIM, Jong Un": score 1.000, MATCH at the default threshold 0.80`, `"kim" is the same as "kim"`, "token weights from snapshot"}},
+			out: []string{fmt.Sprintf(`"Jong Un Kim" vs "KIM, Jong Un": score 1.000, MATCH at the default threshold %.2f`, interdict.DefaultThreshold), `"kim" is the same as "kim"`, "token weights from snapshot"}},
 		{name: "transliteration", args: []string{"--data", fixture, "--kind", "person", "Mohammad Abu Marzook", "Muhammad Abu Marzuk"},
 			out: []string{"sounds like"}},
 		{name: "different", args: []string{"--data", fixture, "Angela Merkel", "Banco Nacional de Cuba"},
@@ -165,7 +166,7 @@ func TestComparePairs(t *testing.T) {
 		"pairs.csv line 6: 3 columns, the header names 6",
 		"pairs.csv line 7: bad query: name 1 is 1100 bytes long",
 		"6 pairs, 2 not scored; token weights from snapshot",
-		"at the default threshold 0.80: precision", "recall", "F1", "accuracy",
+		fmt.Sprintf("at the default threshold %.2f: precision", interdict.DefaultThreshold), "recall", "F1", "accuracy",
 		"(3 labelled:", // the unlabelled row and the two unscored rows are out
 		"1 row without a true/false is_match left out",
 	} {
