@@ -47,6 +47,9 @@ func (m *Main) runShow(ctx context.Context, args []string) int {
 	}
 	writeEntity(m.Stdout, e)
 	writeInbound(m.Stdout, inbound(cat, e.ID))
+	if where == "" {
+		writeSources(ctx, m.Stdout, cat, e)
+	}
 	return exitOK
 }
 
