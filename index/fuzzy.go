@@ -22,11 +22,23 @@ type fuzzy struct {
 	// one letter deleted; ids[i] is the word hashes[i] came from.
 	hashes []uint64
 	ids    []int32
+	// bucket[h>>bucketShift] is the first index of hashes with those top
+	// bits: a lookup searches only its bucket (a few entries).
+	bucket []int32
 }
 
+const (
+	bucketBits  = 16
+	bucketShift = 64 - bucketBits
+)
+
 // minFuzzyLen: shorter tokens have too many neighbours one edit away
-// (li, lee, le, lo...) for a spelling variant to mean anything.
-const minFuzzyLen = 4
+// (li, lee, le, lo...) for a spelling variant to mean anything; a query
+// token needs one more letter (Nura finds Nur, Nur finds nothing).
+const (
+	minFuzzyLen      = 3
+	minQueryFuzzyLen = 4
+)
 
 // maxPrefixHits caps the words returned as longer forms of a query token.
 const maxPrefixHits = 16
@@ -42,7 +54,11 @@ func buildFuzzy(words map[string]string) *fuzzy {
 		h  uint64
 		id int32
 	}
-	var all []hid
+	n := 0
+	for _, w := range f.words {
+		n += len(w) + 1
+	}
+	all := make([]hid, 0, n)
 	var hs []uint64
 	for i, w := range f.words {
 		f.keys[i] = words[w]
@@ -67,6 +83,15 @@ func buildFuzzy(words map[string]string) *fuzzy {
 	for i, x := range all {
 		f.hashes[i], f.ids[i] = x.h, x.id
 	}
+	f.bucket = make([]int32, 1<<bucketBits+1)
+	k := 0
+	for b := range 1 << bucketBits {
+		for k < len(f.hashes) && f.hashes[k]>>bucketShift < uint64(b) {
+			k++
+		}
+		f.bucket[b] = int32(k)
+	}
+	f.bucket[1<<bucketBits] = int32(len(f.hashes))
 	return f
 }
 
@@ -101,13 +126,14 @@ func hashSkip(w string, skip int) uint64 {
 // excluded), then of every word t is a prefix of or that is a prefix of
 // t; seen is scratch for deduplication and is returned grown.
 func (f *fuzzy) near(t string, seen []int32, fn func(id int32, prefix bool)) []int32 {
-	if f == nil || len(t) < minFuzzyLen {
+	if f == nil || len(t) < minQueryFuzzyLen {
 		return seen
 	}
 	seen = seen[:0]
 	visit := func(h uint64) {
-		i := sort.Search(len(f.hashes), func(i int) bool { return f.hashes[i] >= h })
-		for ; i < len(f.hashes) && f.hashes[i] == h; i++ {
+		lo, hi := int(f.bucket[h>>bucketShift]), int(f.bucket[h>>bucketShift+1])
+		i := lo + sort.Search(hi-lo, func(i int) bool { return f.hashes[lo+i] >= h })
+		for ; i < hi && f.hashes[i] == h; i++ {
 			id := f.ids[i]
 			if slices.Contains(seen, id) || f.words[id] == t {
 				continue

@@ -2,6 +2,7 @@ package index
 
 import (
 	"cmp"
+	"math"
 	"slices"
 	"sync"
 
@@ -21,13 +22,16 @@ type Candidate struct {
 type scratch struct {
 	cur, best       []float32
 	stamp           []uint32
+	groups          []uint64
 	gen             uint32
 	touched, bested []int32
 	cands           []Candidate
+	extra           []int32 // acronym hits, scored whatever their bound
 	lookups         []lookup
 	keys            []string
 	seen            []int32
 	match           match.Scratch
+	key             []byte
 }
 
 // lookup is one posting list a query token opens, with the weight it adds.
@@ -42,7 +46,7 @@ var pools sync.Map // *Index → *sync.Pool
 func (ix *Index) getScratch() *scratch {
 	p, _ := pools.LoadOrStore(ix, &sync.Pool{New: func() any {
 		n := len(ix.Entries)
-		return &scratch{cur: make([]float32, n), best: make([]float32, n), stamp: make([]uint32, n)}
+		return &scratch{cur: make([]float32, n), best: make([]float32, n), stamp: make([]uint32, n), groups: make([]uint64, n)}
 	}})
 	return p.(*sync.Pool).Get().(*scratch)
 }
@@ -53,6 +57,7 @@ func (ix *Index) putScratch(s *scratch) {
 	}
 	s.bested = s.bested[:0]
 	s.cands = s.cands[:0]
+	s.extra = s.extra[:0]
 	clear(s.lookups)
 	s.lookups = s.lookups[:0]
 	if p, ok := pools.Load(ix); ok {
@@ -64,19 +69,31 @@ func (ix *Index) putScratch(s *scratch) {
 // retired.
 func (ix *Index) Release() { pools.Delete(ix) }
 
-// bigList is the length above which a posting list of a token that weighs
-// little in its query is only used to raise the bound of entries other
-// tokens found: an entry sharing nothing but "LLC", "al" or "Mohammed"
-// with a longer query cannot score well, and opening those lists for new
-// entries cost more than the rest of the search.
-const bigList = 2000
+// bigList and heavyShare: a posting list longer than bigList of a token
+// weighing less than heavyShare of its query only raises the bound of
+// entries other lists found: an entry sharing nothing but "LLC", "al" or
+// "Mohammed" with a longer query cannot score well, and opening those
+// lists for new entries cost more than the rest of the search. Measured
+// on the alias holdout against every list: no loss of recall, 15 % less
+// time than with every list opened.
+const (
+	bigList    = 500
+	heavyShare = 0.5
+)
 
 // Candidates returns up to limit entries that share keys with any of the
-// query renderings, best bound first. The bound of an entry is the summed
-// weight of the query tokens it shares a key with (a skeleton or glued
-// key counts a little less), at most once per query token, divided by the
+// query renderings, best bound first, preceded by the entries found as
+// acronyms of the query or by it (up to maxAcronymHits more, bound +Inf). The bound of an entry is the summed weight of the query
+// tokens it shares a key with (a skeleton, glued, coarse or spelling
+// variant key counts less), at most once per query token, divided by the
 // entry's norm; over several renderings of the query, the best.
 func (ix *Index) Candidates(q []match.Name, limit int, accept func(entity int32) bool) []Candidate {
+	return ix.AppendCandidates(nil, q, limit, accept)
+}
+
+// AppendCandidates is Candidates appending to dst, for callers that reuse
+// memory.
+func (ix *Index) AppendCandidates(dst []Candidate, q []match.Name, limit int, accept func(entity int32) bool) []Candidate {
 	s := ix.getScratch()
 	defer ix.putScratch(s)
 	for vi := range q {
@@ -86,7 +103,7 @@ func (ix *Index) Candidates(q []match.Name, limit int, accept func(entity int32)
 		if accept != nil && !accept(ix.Entries[id].Entity) {
 			continue
 		}
-		c := Candidate{Entry: id, Bound: s.best[id] / ix.Entries[id].norm}
+		c := Candidate{Entry: id, Bound: s.best[id] / ix.norms[id]}
 		if len(s.cands) < limit {
 			s.cands = append(s.cands, c)
 			if len(s.cands) == limit {
@@ -99,15 +116,26 @@ func (ix *Index) Candidates(q []match.Name, limit int, accept func(entity int32)
 			down(s.cands, 0)
 		}
 	}
+	// An acronym hit's bound says nothing of its score: it ranks first
+	// (bound +Inf), to be scored whatever the bounds of the others.
+	inf := float32(math.Inf(1))
+	for _, id := range s.extra {
+		if accept != nil && !accept(ix.Entries[id].Entity) {
+			continue
+		}
+		if k := slices.IndexFunc(s.cands, func(c Candidate) bool { return c.Entry == id }); k >= 0 {
+			s.cands[k].Bound = inf
+			continue
+		}
+		s.cands = append(s.cands, Candidate{Entry: id, Bound: inf})
+	}
 	slices.SortFunc(s.cands, func(a, b Candidate) int {
 		if c := cmp.Compare(b.Bound, a.Bound); c != 0 {
 			return c
 		}
 		return cmp.Compare(a.Entry, b.Entry)
 	})
-	out := make([]Candidate, len(s.cands))
-	copy(out, s.cands)
-	return out
+	return append(dst, s.cands...)
 }
 
 // searchVariant accumulates the bounds of one query rendering in s.cur
@@ -120,31 +148,46 @@ func (ix *Index) searchVariant(s *scratch, q *match.Name) {
 		t := &toks[i]
 		w := t.Weight
 		group++
-		s.lookups = append(s.lookups, lookup{ix.postings[t.Key], w, group})
+		own := ix.list(t.Key)
+		s.lookups = append(s.lookups, lookup{own, w, group})
 		if t.Skel != t.Key {
-			s.lookups = append(s.lookups, lookup{ix.postings[skelPrefix+t.Skel], w * 0.85, group})
+			s.key = append(append(s.key[:0], skelPrefix...), t.Skel...)
+			s.lookups = append(s.lookups, lookup{ix.listOf(s.key), w * 0.85, group})
 		}
-		s.lookups = append(s.lookups, lookup{ix.postings[joinedPrefix+t.Key], w * 0.9, group})
-		if t.Strong() {
+		s.key = append(append(s.key[:0], joinedPrefix...), t.Key...)
+		s.lookups = append(s.lookups, lookup{ix.listOf(s.key), w * 0.9, group})
+		if t.Strong() && len(t.Skel) >= 3 {
+			s.key = coarseKey(append(s.key[:0], coarsePrefix...), t.Skel)
+			s.lookups = append(s.lookups, lookup{ix.listOf(s.key), w * 0.7, group})
+		}
+		if t.Strong() && len(own) < fuzzyMaxDF {
+			// (a word many names hold is spelled as the lists spell it;
+			// looking for its spelling variants costs much and finds
+			// nothing its phonetic key does not)
 			ix.fuzzyLookups(s, t, group)
 		}
 		if i+1 < len(toks) && t.Flags&normalize.Legal == 0 && toks[i+1].Flags&normalize.Legal == 0 {
 			group++
-			s.lookups = append(s.lookups, lookup{ix.postings[normalize.Key(t.Text+toks[i+1].Text)], (w + toks[i+1].Weight) * 0.9, group})
+			s.lookups = append(s.lookups, lookup{ix.list(normalize.Key(t.Text + toks[i+1].Text)), (w + toks[i+1].Weight) * 0.9, group})
 		}
 	}
-	if q.Short != "" {
-		group++
-		s.lookups = append(s.lookups, lookup{ix.postings[acronymPrefix+q.Short], q.Total, group})
+	// Acronym hits are few and their bound says little about their
+	// score (a long name whose initials the query spells): they are
+	// scored whatever their bound.
+	if sh := q.Short(); sh != "" {
+		s.extra = appendCapped(s.extra, ix.list(acronymPrefix+sh))
+		s.extra = appendCapped(s.extra, ix.list(shortPrefix+sh))
 	}
-	for _, a := range q.Acronyms {
-		group++
-		s.lookups = append(s.lookups, lookup{ix.postings[shortPrefix+a], q.Total * 0.9, group})
+	for _, a := range q.Acronyms() {
+		s.extra = appendCapped(s.extra, ix.list(shortPrefix+a))
+	}
+	if w := q.Word(); w != "" {
+		ix.blendLookups(s, w)
 	}
 	// Essential lists introduce entries; the others (long lists of light
 	// tokens) only raise the bound of entries already found. Within a
 	// token's group the heaviest lookup that reaches an entry counts.
-	limit := 0.25 * q.Total
+	limit := heavyShare * q.Total
 	essential := 0
 	for i := range s.lookups {
 		l := &s.lookups[i]
@@ -166,16 +209,20 @@ func (ix *Index) searchVariant(s *scratch, q *match.Name) {
 	}
 	slices.SortFunc(s.lookups[:essential], byWeight)
 	slices.SortFunc(s.lookups[essential:], byWeight)
-	// one stamp value per group, stable across both passes
-	base := s.reserve(group)
+	// An entry is credited once per group: groups[id] holds the groups
+	// that credited it in this variant (stamp[id] == gen).
+	gen := s.reserve(1) + 1
 	for i, l := range s.lookups {
-		gen := base + l.group
+		bit := uint64(1) << (l.group % 64)
 		if i < essential {
 			for _, id := range l.list {
-				if s.stamp[id] == gen {
+				if s.stamp[id] != gen {
+					s.stamp[id], s.groups[id] = gen, 0
+				}
+				if s.groups[id]&bit != 0 {
 					continue
 				}
-				s.stamp[id] = gen
+				s.groups[id] |= bit
 				if s.cur[id] == 0 {
 					s.touched = append(s.touched, id)
 				}
@@ -184,10 +231,10 @@ func (ix *Index) searchVariant(s *scratch, q *match.Name) {
 			continue
 		}
 		for _, id := range l.list {
-			if s.stamp[id] == gen || s.cur[id] == 0 {
+			if s.stamp[id] != gen || s.groups[id]&bit != 0 || s.cur[id] == 0 {
 				continue
 			}
-			s.stamp[id] = gen
+			s.groups[id] |= bit
 			s.cur[id] += l.w
 		}
 	}
@@ -221,7 +268,7 @@ func (ix *Index) fuzzyLookups(s *scratch, t *match.Token, group uint32) {
 			}
 		}
 		s.keys = append(s.keys, key)
-		s.lookups = append(s.lookups, lookup{ix.postings[key], t.Weight * sim, group})
+		s.lookups = append(s.lookups, lookup{ix.list(key), t.Weight * sim, group})
 	})
 }
 
@@ -269,3 +316,46 @@ func down(h []Candidate, i int) {
 		i = m
 	}
 }
+
+// maxAcronymHits caps the entries an acronym adds to a query's candidates.
+const maxAcronymHits = 32
+
+func appendCapped(dst, ids []int32) []int32 {
+	for _, id := range ids {
+		if len(dst) >= maxAcronymHits {
+			break
+		}
+		if !slices.Contains(dst, id) {
+			dst = append(dst, id)
+		}
+	}
+	return dst
+}
+
+// blendLookups adds to the extra candidates the entries whose words
+// start with the pieces of w (see match.SetWord), found under their
+// blend keys (match.BlendKeys) and checked.
+func (ix *Index) blendLookups(s *scratch, w string) {
+	checked := 0
+	var key [5]byte
+	key[0] = blendPrefix[0]
+	copy(key[1:3], w)
+	for k := 2; k+2 <= len(w) && checked < maxBlendChecks; k++ {
+		copy(key[3:], w[k:k+2])
+		for _, id := range ix.listOf(key[:]) {
+			if checked++; checked > maxBlendChecks || len(s.extra) >= maxAcronymHits {
+				return
+			}
+			if match.Blends(w, &ix.Entries[id].Tokens) {
+				s.extra = appendCapped(s.extra, []int32{id})
+			}
+		}
+	}
+}
+
+// maxBlendChecks caps the names checked for one word-start acronym.
+const maxBlendChecks = 400
+
+// fuzzyMaxDF: query tokens filed under more entries than this are not
+// looked up by spelling (measured on the alias holdout: no loss).
+const fuzzyMaxDF = 100

@@ -18,10 +18,36 @@ const (
 	countrySame     = 0.02
 	countryOther    = -0.04
 	genderOther     = -0.10
-	kindOther       = -0.12
 	weakAlias       = -0.03
 	identifierFloor = 0.99
 )
+
+// KindOther is added when the query's kind and the entity's differ (both
+// known): a person named like a company is most often another party;
+// KindThing when one is a person and the other a vessel or an aircraft
+// (ships are named after people: Dmitry Mendeleev).
+var (
+	KindOther = -0.2
+	KindThing = -0.3
+)
+
+// MaxRaise is the most the attributes of q can add to a name score (a
+// birth date and a country agreeing; 1 when q carries an identifier,
+// which lifts a score to identifierFloor). Adjust never adds more, so a
+// caller can skip the entities that cannot reach its cut.
+func MaxRaise(q *interdict.Query) float64 {
+	if len(q.Identifiers) > 0 {
+		return 1
+	}
+	r := 0.0
+	if len(q.BirthDates) > 0 {
+		r += dobExact
+	}
+	if len(q.Countries) > 0 {
+		r += countrySame
+	}
+	return r
+}
 
 // Adjust applies the query's other facts to a name score against one
 // entity and says why each moved it.
@@ -37,7 +63,11 @@ func Adjust(q *interdict.Query, e *interdict.Entity, nameType interdict.NameType
 		add("name_type", weakAlias, "matched a weak (low-quality) alias")
 	}
 	if q.Kind != "" && q.Kind != interdict.KindUnknown && e.Kind != interdict.KindUnknown && q.Kind != e.Kind {
-		add("kind", kindOther, fmt.Sprintf("query is a %s, listed entity a %s", q.Kind, e.Kind))
+		d := KindOther
+		if q.Kind == interdict.KindPerson && isThing(e.Kind) || e.Kind == interdict.KindPerson && isThing(q.Kind) {
+			d = KindThing
+		}
+		add("kind", d, fmt.Sprintf("query is a %s, listed entity a %s", q.Kind, e.Kind))
 	}
 	if d, why := dobDelta(q.BirthDates, e); d != 0 {
 		add("birth_date", d, why)
@@ -161,3 +191,5 @@ func SameIdentifier(ids []interdict.Identifier, e *interdict.Entity) (interdict.
 	}
 	return interdict.Identifier{}, false
 }
+
+func isThing(k interdict.Kind) bool { return k == interdict.KindVessel || k == interdict.KindAircraft }

@@ -21,22 +21,36 @@ package match
 //
 // The similarity is 1 - cost / length of the longer token.
 
-var subCost [128][128]float32
+// subCost is indexed by letter class (letterIndex): a-z, and one index
+// for every other byte; small enough to stay in the L1 cache.
+var subCost [32][32]float32
+
+// letterIndex maps a byte to its row of subCost: a-z to 0-25, others to
+// 26 (never equal to a letter; two such bytes compare by value first).
+var letterIndex [256]uint8
 
 func init() {
-	for a := range 128 {
-		for b := range 128 {
+	for c := range 256 {
+		letterIndex[c] = 26
+		if c >= 'a' && c <= 'z' {
+			letterIndex[c] = uint8(c - 'a')
+		}
+	}
+	for a := range 32 {
+		for b := range 32 {
 			if a != b {
 				subCost[a][b] = 1
 			}
 		}
 	}
+	subCost[26][26] = 1 // two different non-letters
 	set := func(c float32, groups ...string) {
 		for _, g := range groups {
 			for i := 0; i < len(g); i++ {
 				for j := 0; j < len(g); j++ {
-					if i != j && subCost[g[i]][g[j]] > c {
-						subCost[g[i]][g[j]] = c
+					x, y := letterIndex[g[i]], letterIndex[g[j]]
+					if i != j && subCost[x][y] > c {
+						subCost[x][y] = c
 					}
 				}
 			}
@@ -58,11 +72,34 @@ func indelCost(t string, i int) float32 {
 	switch c {
 	case 'h':
 		return 0.3
-	case 'a', 'e', 'i', 'o', 'u', 'y', 'j':
+	case 'a', 'e', 'i', 'o', 'u':
+		if i == len(t)-1 && i >= 3 {
+			// a final vowel often makes another name: Ebrahim and
+			// Ebrahimi (the Persian nisba), Aleksandr and Aleksandra
+			return FinalVowel
+		}
 		return 0.5
+	case 'y', 'j':
+		return 0.5
+	}
+	if i == 0 {
+		return FirstIndel
 	}
 	return 1
 }
+
+// FirstIndel is the cost of adding or dropping a consonant before a name
+// (Ghassan, Hassan; Mali, Ali).
+var FirstIndel float32 = 1.25
+
+// FirstLetter is the cost of a full edit of a token's first letter: names
+// that differ there are seldom spellings of one name (Ghassan, Hassan;
+// Mali, Ali), while transliterations vary in their first letter by
+// cheap substitutions (Qaddafi, Gaddafi; Yuri, Iouri).
+var FirstLetter float32 = 1.25
+
+// FinalVowel is the cost of adding or dropping a final vowel.
+var FinalVowel float32 = 0.9
 
 // maxEditLen bounds the tokens compared by weightedSim; longer ones (rare:
 // glued names) are compared on their first maxEditLen bytes.
@@ -71,7 +108,8 @@ const maxEditLen = 32
 // weightedSim returns 1 - weighted edit cost / longer length, or 0 when
 // the cost cannot be under (1 - floor) × longer length. Tokens shorter
 // than ShortToken need ShortFloor: one full edit in four letters (Jong/
-// Song, Ali/Mali) is another name.
+// Song, Ali/Mali) is another name. Costs are added in fixed point
+// (costScale per unit): integer minima are cheaper than float ones.
 func (s *Scratch) weightedSim(a, b string, floor float32) float32 {
 	if float32(min(len(a), len(b))) < ShortToken {
 		floor = max(floor, ShortFloor)
@@ -87,40 +125,46 @@ func (s *Scratch) weightedSim(a, b string, floor float32) float32 {
 	if longer == 0 {
 		return 0
 	}
-	budget := (1 - floor) * float32(longer)
-	if float32(la-min(la, lb)+lb-min(la, lb))*0.2 > budget {
+	budget := int32((1 - floor) * float32(longer) * costScale)
+	if int32(la-min(la, lb)+lb-min(la, lb))*costScale/5 > budget {
 		return 0
 	}
-	// three rows for the transposition (optimal string alignment)
+	// three rows for the transposition (optimal string alignment), the
+	// insertion cost and letter class of each letter of b
 	w := lb + 1
-	if cap(s.rows) < 3*w {
-		s.rows = make([]float32, 3*w)
+	if cap(s.rows) < 4*w {
+		s.rows = make([]int32, 4*w)
+		s.idx = make([]uint8, w)
 	}
-	rows := s.rows[:3*w]
-	pp, prev, cur := rows[:w], rows[w:2*w], rows[2*w:]
+	rows := s.rows[:4*w]
+	pp, prev, cur, insB := rows[:w], rows[w:2*w], rows[2*w:3*w], rows[3*w:]
+	bIdx := s.idx[:w]
 	prev[0] = 0
 	for j := 1; j <= lb; j++ {
-		prev[j] = prev[j-1] + indelCost(b, j-1)
+		insB[j] = indelCosts(b, j-1)
+		prev[j] = prev[j-1] + insB[j]
+		bIdx[j] = letterIndex[b[j-1]]
 	}
+	first := int32(FirstLetter * costScale)
 	for i := 1; i <= la; i++ {
 		ca := a[i-1]
-		cur[0] = prev[0] + indelCost(a, i-1)
+		row := &subCosts[letterIndex[ca]]
+		da := indelCosts(a, i-1)
+		cur[0] = prev[0] + da
 		rowMin := cur[0]
-		da := indelCost(a, i-1)
 		for j := 1; j <= lb; j++ {
-			cb := b[j-1]
-			var sub float32
-			if ca != cb {
-				if ca < 128 && cb < 128 {
-					sub = subCost[ca][cb]
-				} else {
-					sub = 1
+			v := prev[j-1]
+			if cb := b[j-1]; ca != cb {
+				sub := row[bIdx[j]]
+				if i == 1 && j == 1 && sub == costScale {
+					sub = first
+				}
+				v += sub
+				if i > 1 && j > 1 && ca == b[j-2] && a[i-2] == cb {
+					v = min(v, pp[j-2]+transposeCost)
 				}
 			}
-			v := min(prev[j-1]+sub, prev[j]+da, cur[j-1]+indelCost(b, j-1))
-			if i > 1 && j > 1 && ca == b[j-2] && a[i-2] == cb && ca != cb {
-				v = min(v, pp[j-2]+0.8)
-			}
+			v = min(v, prev[j]+da, cur[j-1]+insB[j])
 			cur[j] = v
 			rowMin = min(rowMin, v)
 		}
@@ -133,8 +177,28 @@ func (s *Scratch) weightedSim(a, b string, floor float32) float32 {
 	if cost > budget {
 		return 0
 	}
-	return 1 - cost/float32(longer)
+	return 1 - float32(cost)/(costScale*float32(longer))
 }
+
+// Fixed-point costs: costScale per unit of cost.
+const (
+	costScale     = 100
+	transposeCost = 80
+)
+
+// subCosts is subCost in fixed point.
+var subCosts [32][32]int32
+
+func init() {
+	for a := range 32 {
+		for b := range 32 {
+			subCosts[a][b] = int32(subCost[a][b]*costScale + 0.5)
+		}
+	}
+}
+
+// indelCosts is indelCost in fixed point.
+func indelCosts(t string, i int) int32 { return int32(indelCost(t, i)*costScale + 0.5) }
 
 // Spelling is the weighted edit similarity of two folded tokens, 0 when
 // under FuzzyFloor: what tokenSim gives two tokens whose keys differ.

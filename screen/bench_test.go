@@ -95,3 +95,18 @@ func TestBatchThroughput(t *testing.T) {
 	el := time.Since(start)
 	t.Logf("%d names in %v on %d cores: %.0f names/s", rounds*len(qs), el.Round(time.Millisecond), runtime.GOMAXPROCS(0), float64(rounds*len(qs))/el.Seconds())
 }
+
+// BenchmarkScreenHoldout is BenchmarkScreen against the alias-holdout
+// lists only (the OFAC SDN list of ../shared/bench).
+func BenchmarkScreenHoldout(b *testing.B) {
+	s := screenerFor(b, filepath.Join(benchDir(b), "alias_holdout", "data"))
+	qs := holdoutQueries(b)
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		if _, err := s.Screen(&qs[i%len(qs)], false); err != nil {
+			b.Fatal(err)
+		}
+		i++
+	}
+}

@@ -13,6 +13,9 @@ import (
 	"github.com/interdict/interdict/match"
 )
 
+// TestDiagMisses sorts the alias-holdout queries whose entity is not first
+// by why: the entity scores zero (no word in common), low (under 0.5),
+// outscored by another, tied, or not among the candidates. Set DIAG=file.
 func TestDiagMisses(t *testing.T) {
 	if os.Getenv("DIAG") == "" {
 		t.Skip("set DIAG=file")
@@ -23,7 +26,10 @@ func TestDiagMisses(t *testing.T) {
 	for i, e := range s.Index.Entities {
 		byID[e.ID] = i
 	}
-	f, _ := os.Open(filepath.Join(dir, "alias_holdout", "queries.jsonl"))
+	f, err := os.Open(filepath.Join(dir, "alias_holdout", "queries.jsonl"))
+	if err != nil {
+		t.Fatal(err)
+	}
 	defer f.Close()
 	var out strings.Builder
 	sc := bufio.NewScanner(f)
@@ -31,11 +37,16 @@ func TestDiagMisses(t *testing.T) {
 	cats := map[string]int{}
 	for sc.Scan() {
 		var q holdoutQuery
-		json.Unmarshal(sc.Bytes(), &q)
+		if err := json.Unmarshal(sc.Bytes(), &q); err != nil {
+			t.Fatal(err)
+		}
 		if q.Set == "negative" {
 			continue
 		}
-		ms, _ := s.Screen(&interdict.Query{Names: []string{q.Query}, Kind: kindOf(q.Type), Limit: 10}, false)
+		ms, err := s.Screen(&interdict.Query{Names: []string{q.Query}, Kind: kindOf(q.Type), Limit: 10}, false)
+		if err != nil {
+			t.Fatal(err)
+		}
 		want := "ofac-sdn:" + q.ExpectedID
 		if len(ms) > 0 && ms[0].ID == want {
 			continue
@@ -85,5 +96,7 @@ func TestDiagMisses(t *testing.T) {
 		fmt.Fprintf(&out, "%s\t%s\twant %.3f %q\tgot %.3f %q\n", cat, q.Query, best, bestName, top, topName)
 	}
 	t.Logf("%v", cats)
-	os.WriteFile(os.Getenv("DIAG"), []byte(out.String()), 0o644)
+	if err := os.WriteFile(os.Getenv("DIAG"), []byte(out.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
 }

@@ -48,3 +48,31 @@ func TestExplainQuery(t *testing.T) {
 		}
 	}
 }
+
+// TestExplainCompare compares the pairs in $COMPARE ("a|b;a|b", optional
+// "o:"/"p:" prefix for the kind) against the all-lists weights.
+func TestExplainCompare(t *testing.T) {
+	if os.Getenv("COMPARE") == "" {
+		t.Skip("set COMPARE='a|b;c|d' to explain comparisons")
+	}
+	s := allLists(t)
+	for _, pr := range strings.Split(os.Getenv("COMPARE"), ";") {
+		kind := interdict.KindPerson
+		switch {
+		case strings.HasPrefix(pr, "o:"):
+			kind, pr = interdict.KindOrganization, pr[2:]
+		case strings.HasPrefix(pr, "u:"):
+			kind, pr = interdict.KindUnknown, pr[2:]
+		}
+		a, b, _ := strings.Cut(pr, "|")
+		sc, ex, err := s.Compare(a, b, kind)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var sb strings.Builder
+		for _, tm := range ex.Tokens {
+			fmt.Fprintf(&sb, " [%s|%s %s %.2f w%.2f]", tm.Query, tm.Listed, tm.How, tm.Similarity, tm.Weight)
+		}
+		fmt.Printf("%.3f %s | %s:%s\n", sc, a, b, sb.String())
+	}
+}

@@ -12,12 +12,13 @@ import (
 	interdict "github.com/interdict/interdict"
 )
 
-// kindOfSchema maps a FollowTheMoney schema name to a kind.
+// kindOfSchema maps a FollowTheMoney schema name to a kind, as
+// `interdict compare --pairs` does.
 func kindOfSchema(s string) interdict.Kind {
 	switch s {
 	case "Person":
 		return interdict.KindPerson
-	case "Company", "Organization", "PublicBody":
+	case "Company", "Organization", "LegalEntity", "PublicBody":
 		return interdict.KindOrganization
 	case "Vessel":
 		return interdict.KindVessel
@@ -88,6 +89,16 @@ func evalPairs(tb testing.TB, s *Screener, thr float64) pairsResult {
 
 func fmtScore(x float64) string { return strconv.FormatFloat(x, 'f', 3, 64) }
 
+// wantF1 is the F1 at the default threshold that issue 3 asks of
+// `interdict compare --pairs ../shared/bench/pairs_dev.csv` (OpenSanctions'
+// logic-v2 matcher scores 0.78).
+const wantF1 = 0.86
+
+// TestPairsF1 compares the labelled pairs of ../shared/bench/pairs_dev.csv
+// with the token weights of every list of ../shared/data (as `interdict
+// compare --data ../shared/data --pairs` does) and with uniform weights
+// (as it does when no lists can be loaded), and measures F1 at the
+// default threshold.
 func TestPairsF1(t *testing.T) {
 	for _, c := range []struct {
 		name string
@@ -99,9 +110,14 @@ func TestPairsF1(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			s := c.s(t)
 			r := evalPairs(t, s, s.Threshold)
-			t.Logf("pairs_dev at %.2f: F1 %.3f (precision %.3f, recall %.3f; tp %d fp %d fn %d tn %d)", s.Threshold, r.f1, r.precision, r.recall, r.tp, r.fp, r.fn, r.tn)
+			t.Logf("pairs_dev at %.3f: F1 %.3f (precision %.3f, recall %.3f; tp %d fp %d fn %d tn %d)", s.Threshold, r.f1, r.precision, r.recall, r.tp, r.fp, r.fn, r.tn)
 			if os.Getenv("PAIRS_WRONG") != "" {
-				os.WriteFile(os.Getenv("PAIRS_WRONG")+"."+c.name, []byte(strings.Join(r.wrong, "\n")+"\n"), 0o644)
+				if err := os.WriteFile(os.Getenv("PAIRS_WRONG")+"."+c.name, []byte(strings.Join(r.wrong, "\n")+"\n"), 0o644); err != nil {
+					t.Error(err)
+				}
+			}
+			if r.f1 < wantF1 {
+				t.Errorf("F1 %.3f, want ≥ %.2f; wrong: %s", r.f1, wantF1, strings.Join(r.wrong, "; "))
 			}
 			if os.Getenv("TUNE") != "" {
 				for thr := 0.60; thr < 0.96; thr += 0.025 {

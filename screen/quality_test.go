@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
+	"fmt"
 	"math"
 	"os"
 	"path/filepath"
@@ -15,7 +16,6 @@ import (
 	interdict "github.com/interdict/interdict"
 	"github.com/interdict/interdict/index"
 	"github.com/interdict/interdict/internal/shared"
-	"github.com/interdict/interdict/match"
 	"github.com/interdict/interdict/source"
 )
 
@@ -73,6 +73,7 @@ type holdoutResult struct {
 	recall1, recall10, calRecall1, negAlert, thrAt1 float64
 	n, neg                                          int
 	misses                                          []string
+	rank                                            [10]int
 }
 
 // evalHoldout runs the alias holdout the way screenbench does: recall@1
@@ -113,6 +114,7 @@ func evalHoldout(tb testing.TB) holdoutResult {
 		c := -1.0
 		for i, m := range ms {
 			if m.ID == want {
+				r.rank[i]++
 				if i == 0 {
 					r.recall1++
 					c = m.Score
@@ -124,7 +126,12 @@ func evalHoldout(tb testing.TB) holdoutResult {
 		if c < 0 && len(r.misses) < 4000 {
 			got := ""
 			if len(ms) > 0 {
-				got = ms[0].MatchedName + " " + ms[0].ID
+				got = fmt.Sprintf("%.3f %s %s", ms[0].Score, ms[0].MatchedName, ms[0].ID)
+			}
+			for i, m := range ms {
+				if m.ID == want {
+					got += fmt.Sprintf(" | rank %d %.3f %s", i+1, m.Score, m.MatchedName)
+				}
 			}
 			r.misses = append(r.misses, q.Query+" | want "+want+" | got "+got)
 		}
@@ -150,28 +157,33 @@ func evalHoldout(tb testing.TB) holdoutResult {
 	return r
 }
 
-func TestTuneExponents(t *testing.T) {
-	if os.Getenv("TUNE") == "" {
-		t.Skip("set TUNE=1 to sweep the coverage exponents")
-	}
-	qe, le, ie := match.QueryExp, match.ListedExp, match.IDFExp
-	defer func() { match.QueryExp, match.ListedExp, match.IDFExp = qe, le, ie }()
-	for _, p := range [][3]float64{{0.6, 0.4, 1}, {0.6, 0.2, 1}, {0.6, 0.1, 1}, {0.8, 0.2, 1}, {0.5, 0.2, 1}} {
-		match.QueryExp, match.ListedExp, match.IDFExp = p[0], p[1], p[2]
-		screeners = sync.Map{}
-		r := evalHoldout(t)
-		t.Logf("q^%.1f l^%.1f idf^%.1f: recall@1 %.3f cal %.3f (thr %.3f) neg@0.8 %.3f", p[0], p[1], p[2], r.recall1, r.calRecall1, r.thrAt1, r.negAlert)
-	}
-}
+// Targets of the alias holdout (issue 3; the open-source reference
+// scores 0.718 and 0.550).
+const (
+	wantRecall1    = 0.82
+	wantCalRecall1 = 0.72
+)
 
+// TestAliasHoldout screens the 3,980 held-out OFAC aliases and 4,437 real
+// unlisted names of ../shared/bench/alias_holdout against the rest of the
+// list, as screenbench does.
 func TestAliasHoldout(t *testing.T) {
 	if testing.Short() {
 		t.Skip("alias holdout: skipped in -short mode")
 	}
 	r := evalHoldout(t)
-	t.Logf("alias holdout: %d aliases, %d negatives: recall@1 %.3f, recall@10 %.3f, calibrated recall@1 at 1%% negatives %.3f (threshold %.3f), negatives alerting at %.2f: %.3f",
+	t.Logf("ranks of the right entity: %v", r.rank)
+	t.Logf("alias holdout: %d aliases, %d negatives: recall@1 %.3f, recall@10 %.3f, calibrated recall@1 at 1%% negatives %.3f (threshold %.3f), negatives alerting at %.3f: %.3f",
 		r.n, r.neg, r.recall1, r.recall10, r.calRecall1, r.thrAt1, interdict.DefaultThreshold, r.negAlert)
 	if os.Getenv("HOLDOUT_MISSES") != "" {
-		os.WriteFile(os.Getenv("HOLDOUT_MISSES"), []byte(strings.Join(r.misses, "\n")), 0o644)
+		if err := os.WriteFile(os.Getenv("HOLDOUT_MISSES"), []byte(strings.Join(r.misses, "\n")), 0o644); err != nil {
+			t.Error(err)
+		}
+	}
+	if r.recall1 < wantRecall1 {
+		t.Errorf("recall@1 %.4f, want ≥ %.2f", r.recall1, wantRecall1)
+	}
+	if r.calRecall1 < wantCalRecall1 {
+		t.Errorf("calibrated recall@1 %.4f, want ≥ %.2f", r.calRecall1, wantCalRecall1)
 	}
 }

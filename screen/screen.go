@@ -2,12 +2,28 @@
 // lists: it finds candidates in the index, scores them by name (package
 // match), adjusts by birth date, country, gender, kind and identifiers,
 // and returns the best matches with their explanations.
+//
+// Per query name: the index ranks up to 64 entries (name renderings) by a
+// bound of what they share with the query (package index); those whose
+// bound is at least BoundCut of the best are scored in full (match.Score,
+// every rendering of the query against the entry, the best kept per
+// entity); acronym hits are always scored. Entities holding one of the
+// query's identifiers join the candidates. Then, best by name first, each
+// entity's score is adjusted by the query's other facts (match.Adjust)
+// until no other can reach the limit kept. Scores lie in [0, 1] and
+// alert at Threshold (interdict.DefaultThreshold unless set).
+//
+// Quality and speed are measured by the tests and benchmarks of this
+// package against ../shared (see quality_test.go, pairs_test.go,
+// negatives_test.go, rank_test.go, bench_test.go); TestTune and
+// TestDiagMisses help tuning (environment variables TUNEP, DIAG).
 package screen
 
 import (
 	"cmp"
 	"errors"
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 	"sync"
@@ -29,11 +45,17 @@ const (
 	// Alert false) so that an analyst sees what almost matched.
 	DefaultFloor = 0.3
 	MaxLimit     = 500
-	// candidates is how many index entries are scored in full per query
-	// name: enough that the right entry is among them for 99.5 % of the
-	// alias-holdout queries that it can be found for at all.
+	// candidates is how many index entries are ranked per query name
+	// (measured: 96 or 128 find no more right answers of the alias
+	// holdout, 48 lose one).
 	candidates = 64
 )
+
+// BoundCut: candidates whose bound is under this share of the best bound
+// are not scored (measured on the alias holdout: 0.4 loses nothing and
+// saves a quarter of the scoring; 0.5 loses one query, 0.6 three). A
+// variable for the tuning tests.
+var BoundCut float32 = 0.4
 
 // ErrBadQuery is returned (wrapped) for a query that cannot be screened.
 var ErrBadQuery = errors.New("bad query")
@@ -61,7 +83,7 @@ func New(ix *index.Index) *Screener {
 			}
 		}
 	}
-	s.pool.New = func() any { return new(match.Scratch) }
+	s.pool.New = func() any { return &work{table: make([]entitySlot, 256)} }
 	return s
 }
 
@@ -72,10 +94,33 @@ func (s *Screener) HasSource(src string) bool { return s.sources[src] }
 type best struct {
 	entity   int32
 	score    float32
-	entry    int32
-	variant  int
-	queryIdx int
+	entry    int32 // -1: found by identifier only
+	variant  int32
+	queryIdx int32
+	adjusted float64
 }
+
+// work is the memory of one Screen call, pooled.
+type work struct {
+	sc    match.Scratch
+	bests []best
+	// table maps an entity to 1 + its index in bests (open addressing,
+	// a power of two at least twice the entities a query can reach):
+	// small enough to stay in the cache, unlike an array per entity.
+	table []entitySlot
+	cands []index.Candidate
+	order []int32
+	twins []twinScore
+}
+
+// twinScore is the score of an entry for the query name being screened.
+type twinScore struct {
+	entry   int32
+	score   float32
+	variant int32
+}
+
+type entitySlot struct{ entity, idx int32 }
 
 // Screen returns the matches for q, best first. With explain set every
 // match carries its explanation.
@@ -105,9 +150,10 @@ func (s *Screener) Screen(q *interdict.Query, explain bool) ([]interdict.Match, 
 		kind = interdict.KindUnknown
 	}
 
-	sc := s.pool.Get().(*match.Scratch)
-	defer s.pool.Put(sc)
-	bests := map[int32]*best{}
+	w := s.getWork()
+	defer s.putWork(w)
+	w.sc.BeginQuery()
+	defer w.sc.EndQuery()
 	prepared := make([][]match.Name, len(q.Names))
 	for qi, raw := range q.Names {
 		qn, _ := s.Index.Prepare(raw, kind)
@@ -115,18 +161,40 @@ func (s *Screener) Screen(q *interdict.Query, explain bool) ([]interdict.Match, 
 		if len(qn) == 0 {
 			continue
 		}
-		for _, c := range s.Index.Candidates(qn, candidates, accept) {
+		w.cands = s.Index.AppendCandidates(w.cands[:0], qn, candidates, accept)
+		cut := float32(0)
+		for _, c := range w.cands {
+			if !math.IsInf(float64(c.Bound), 1) {
+				cut = c.Bound * BoundCut
+				break
+			}
+		}
+		w.twins = w.twins[:0]
+		for _, c := range w.cands {
+			if c.Bound < cut {
+				break
+			}
 			en := &s.Index.Entries[c.Entry]
-			for vi := range qn {
-				ns, _ := match.Score(&qn[vi], &en.Tokens, sc, false)
-				b := bests[en.Entity]
-				if b == nil {
-					b = &best{entity: en.Entity, score: -1}
-					bests[en.Entity] = b
+			b := w.best(en.Entity)
+			// the same name on another list scored already
+			tw := s.Index.Twin(c.Entry)
+			ns, vi := float32(-1), 0
+			for _, x := range w.twins {
+				if x.entry == tw {
+					ns, vi = x.score, int(x.variant)
+					break
 				}
-				if ns > b.score {
-					*b = best{entity: en.Entity, score: ns, entry: c.Entry, variant: vi, queryIdx: qi}
+			}
+			if ns < 0 {
+				for v := range qn {
+					if sc, _ := match.Score(&qn[v], &en.Tokens, &w.sc, false); sc > ns {
+						ns, vi = sc, v
+					}
 				}
+				w.twins = append(w.twins, twinScore{tw, ns, int32(vi)})
+			}
+			if ns > b.score {
+				b.score, b.entry, b.variant, b.queryIdx = ns, c.Entry, int32(vi), int32(qi)
 			}
 		}
 	}
@@ -134,59 +202,131 @@ func (s *Screener) Screen(q *interdict.Query, explain bool) ([]interdict.Match, 
 	// when their names differ.
 	for _, id := range q.Identifiers {
 		for _, e := range s.ids[match.NormalizeID(id.Value)] {
-			if _, ok := bests[e]; !ok && (accept == nil || accept(e)) {
-				bests[e] = &best{entity: e, score: 0, entry: -1}
+			if accept == nil || accept(e) {
+				if b := w.best(e); b.score < 0 {
+					b.score = 0
+				}
 			}
 		}
 	}
 
-	out := make([]interdict.Match, 0, len(bests))
-	for _, b := range bests {
+	// Adjust the entities best by name first, and stop once no other can
+	// reach the last of the limit kept: attributes raise a name score by
+	// at most match.MaxRaise (nothing for a name-only query).
+	raise := float32(match.MaxRaise(q))
+	w.order = w.order[:0]
+	for i := range w.bests {
+		w.order = append(w.order, int32(i))
+	}
+	slices.SortFunc(w.order, func(x, y int32) int { return cmp.Compare(w.bests[y].score, w.bests[x].score) })
+	kept := w.order[:0]
+	floor := minScore
+	for _, i := range w.order {
+		b := &w.bests[i]
+		if float64(max(b.score, 0)+raise) < floor-0.0005 {
+			break
+		}
 		e := s.Index.Entities[b.entity]
 		nameType := interdict.NamePrimary
-		matched := e.PrimaryName()
 		if b.entry >= 0 {
-			en := &s.Index.Entries[b.entry]
-			nameType = e.Names[en.Name].Type
-			matched = e.Names[en.Name].Full
+			nameType = s.Index.Entries[b.entry].Type
 		}
-		score, _ := match.Adjust(q, e, nameType, float64(b.score), false)
-		if score < minScore {
+		b.adjusted, _ = match.Adjust(q, e, nameType, float64(max(b.score, 0)), false)
+		if b.adjusted < minScore {
 			continue
 		}
-		out = append(out, interdict.Match{ID: e.ID, Source: e.Source, Kind: e.Kind, Name: e.PrimaryName(),
-			MatchedName: matched, Score: round(score), Alert: score >= s.Threshold})
+		kept = append(kept, i)
+		if len(kept) >= limit {
+			// the limit-th adjusted score so far is the new floor
+			lowest := math.Inf(1)
+			for _, k := range kept {
+				lowest = min(lowest, round(w.bests[k].adjusted))
+			}
+			floor = max(floor, lowest)
+		}
 	}
-	slices.SortFunc(out, func(a, b interdict.Match) int {
-		if c := cmp.Compare(b.Score, a.Score); c != 0 {
+	w.order = kept
+	slices.SortFunc(w.order, func(x, y int32) int {
+		a, b := &w.bests[x], &w.bests[y]
+		if c := cmp.Compare(round(b.adjusted), round(a.adjusted)); c != 0 {
 			return c
 		}
-		return cmp.Compare(a.ID, b.ID)
+		return cmp.Compare(s.Index.Entities[a.entity].ID, s.Index.Entities[b.entity].ID)
 	})
-	if len(out) > limit {
-		out = out[:limit]
+	if len(w.order) > limit {
+		w.order = w.order[:limit]
 	}
-	if explain {
-		for i := range out {
-			out[i].Explanation = s.explain(q, prepared, bests, &out[i], sc)
+	out := make([]interdict.Match, len(w.order))
+	for k, i := range w.order {
+		b := &w.bests[i]
+		e := s.Index.Entities[b.entity]
+		matched := e.PrimaryName()
+		if b.entry >= 0 {
+			matched = e.Names[s.Index.Entries[b.entry].Name].Full
+		}
+		score := round(b.adjusted)
+		out[k] = interdict.Match{ID: e.ID, Source: e.Source, Kind: e.Kind, Name: e.PrimaryName(),
+			MatchedName: matched, Score: score, Alert: score >= s.Threshold}
+		if explain {
+			out[k].Explanation = s.explain(q, prepared, b, &w.sc)
 		}
 	}
 	return out, nil
 }
 
-// explain re-scores one match with explanation on: cheaper than keeping
-// explanations for every candidate.
-func (s *Screener) explain(q *interdict.Query, prepared [][]match.Name, bests map[int32]*best, m *interdict.Match, sc *match.Scratch) *interdict.Explanation {
-	var b *best
-	for _, x := range bests {
-		if s.Index.Entities[x.entity].ID == m.ID {
-			b = x
-			break
+// best returns the entry of bests for an entity, adding it (score -1).
+func (w *work) best(entity int32) *best {
+	if 2*len(w.bests) >= len(w.table) {
+		w.grow()
+	}
+	mask := uint32(len(w.table) - 1)
+	for h := uint32(entity) * 0x9E3779B1 >> 7 & mask; ; h = (h + 1) & mask {
+		sl := &w.table[h]
+		switch {
+		case sl.idx == 0:
+			sl.entity, sl.idx = entity, int32(len(w.bests))+1
+			w.bests = append(w.bests, best{entity: entity, score: -1, entry: -1})
+			return &w.bests[len(w.bests)-1]
+		case sl.entity == entity:
+			return &w.bests[sl.idx-1]
 		}
 	}
-	if b == nil {
-		return nil
+}
+
+// grow doubles the entity table and files the entities again.
+func (w *work) grow() {
+	w.table = make([]entitySlot, 2*len(w.table))
+	mask := uint32(len(w.table) - 1)
+	for i, b := range w.bests {
+		h := uint32(b.entity) * 0x9E3779B1 >> 7 & mask
+		for w.table[h].idx != 0 {
+			h = (h + 1) & mask
+		}
+		w.table[h] = entitySlot{b.entity, int32(i) + 1}
 	}
+}
+
+func (s *Screener) getWork() *work { return s.pool.Get().(*work) }
+
+func (s *Screener) putWork(w *work) {
+	for _, b := range w.bests {
+		// clear the used slots only: cheaper than the whole table
+		mask := uint32(len(w.table) - 1)
+		h := uint32(b.entity) * 0x9E3779B1 >> 7 & mask
+		for w.table[h].entity != b.entity || w.table[h].idx == 0 {
+			h = (h + 1) & mask
+		}
+		w.table[h] = entitySlot{}
+	}
+	w.bests = w.bests[:0]
+	w.cands = w.cands[:0]
+	w.order = w.order[:0]
+	s.pool.Put(w)
+}
+
+// explain re-scores one match with explanation on: cheaper than keeping
+// explanations for every candidate.
+func (s *Screener) explain(q *interdict.Query, prepared [][]match.Name, b *best, sc *match.Scratch) *interdict.Explanation {
 	e := s.Index.Entities[b.entity]
 	ex := &interdict.Explanation{Threshold: s.Threshold, ListedName: e.PrimaryName(), NameType: interdict.NamePrimary}
 	if b.entry >= 0 {
@@ -254,8 +394,9 @@ func (s *Screener) Compare(a, b string, kind interdict.Kind) (float64, *interdic
 	}
 	qa, _ := s.Index.Prepare(a, kind)
 	qb, _ := s.Index.Prepare(b, kind)
-	sc := s.pool.Get().(*match.Scratch)
-	defer s.pool.Put(sc)
+	w := s.getWork()
+	defer s.putWork(w)
+	sc := &w.sc
 	ex := &interdict.Explanation{QueryName: a, ListedName: b, NameType: interdict.NamePrimary, Threshold: s.Threshold}
 	var best float32 = -1
 	var bi, bj int

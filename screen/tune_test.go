@@ -1,6 +1,7 @@
 package screen
 
 import (
+	"fmt"
 	"os"
 	"strconv"
 	"strings"
@@ -11,18 +12,35 @@ import (
 
 // tunables are the scoring parameters TestTune can sweep.
 var tunables = map[string]*float32{
-	"KeyFloor":   &match.KeyFloor,
-	"SkelFloor":  &match.SkelFloor,
-	"FuzzyFloor": &match.FuzzyFloor,
-	"StrongSim":  &match.StrongSim,
-	"ShortToken": &match.ShortToken,
-	"ShortFloor": &match.ShortFloor,
+	"KeyFloor":     &match.KeyFloor,
+	"SkelFloor":    &match.SkelFloor,
+	"FuzzyFloor":   &match.FuzzyFloor,
+	"StrongSim":    &match.StrongSim,
+	"ShortToken":   &match.ShortToken,
+	"ShortFloor":   &match.ShortFloor,
+	"Acr3":         &match.AcronymSim3,
+	"FinalVowel":   &match.FinalVowel,
+	"BlendSim":     &match.BlendSim,
+	"Sharpen":      &match.Sharpen,
+	"Conflict":     &match.Conflict,
+	"BoundCut":     &BoundCut,
+	"WeakStop":     &match.WeakStop,
+	"WeakLegal":    &match.WeakLegal,
+	"WeakSymbol":   &match.WeakSymbol,
+	"WeakParticle": &match.WeakParticle,
+	"WeakInitial":  &match.WeakInitial,
+	"ConflictMin":  &match.ConflictMin,
+	"FirstLetter":  &match.FirstLetter,
+	"FirstIndel":   &match.FirstIndel,
+	"Acr4":         &match.AcronymSim4,
+	"Acr5":         &match.AcronymSim5,
 }
 
 var tunables64 = map[string]*float64{
 	"QueryExp":  &match.QueryExp,
 	"ListedExp": &match.ListedExp,
 	"IDFExp":    &match.IDFExp,
+	"KindOther": &match.KindOther,
 }
 
 // TestTune sweeps scoring parameters one at a time and prints every
@@ -48,19 +66,20 @@ func TestTune(t *testing.T) {
 		t.Logf("%-18s r@1 %.3f cal %.3f (thr %.3f) neg %.4f | F1 %.3f (P %.3f R %.3f) | yente %.2f%% congress %.2f%%",
 			label, h.recall1, h.calRecall1, h.thrAt1, h.negAlert, p.f1, p.precision, p.recall,
 			100*float64(y.alerts)/float64(y.n), 100*float64(c.alerts)/float64(c.n))
+		if os.Getenv("TUNETHR") != "" {
+			var b strings.Builder
+			for _, thr := range []float64{0.68, 0.7, 0.72, 0.74, 0.76, 0.78, 0.8} {
+				p := evalPairs(t, all, thr)
+				fmt.Fprintf(&b, " | %.2f: F1 %.3f y %.2f%% c %.2f%%", thr, p.f1, 100*y.rateAt(thr), 100*c.rateAt(thr))
+			}
+			t.Logf("%-18s%s", "", b.String())
+		}
 	}
 	report("base")
-	for _, part := range strings.Split(spec, ";") {
-		name, vals, _ := strings.Cut(part, "=")
+	get := func(name string) (float64, func(float64)) {
 		ptr, ptr64 := tunables[name], tunables64[name]
 		if ptr == nil && ptr64 == nil {
 			t.Fatalf("unknown parameter %q", name)
-		}
-		var old float64
-		if ptr != nil {
-			old = float64(*ptr)
-		} else {
-			old = *ptr64
 		}
 		set := func(f float64) {
 			if ptr != nil {
@@ -68,17 +87,43 @@ func TestTune(t *testing.T) {
 			} else {
 				*ptr64 = f
 			}
-			if name == "IDFExp" {
+			if name == "IDFExp" || strings.HasPrefix(name, "Weak") {
 				screeners.Clear()
 				all = allLists(t)
 			}
 		}
-		for _, v := range strings.Split(vals, ",") {
-			f, err := strconv.ParseFloat(v, 32)
-			if err != nil {
-				t.Fatal(err)
+		if ptr != nil {
+			return float64(*ptr), set
+		}
+		return *ptr64, set
+	}
+	parse := func(v string) float64 {
+		f, err := strconv.ParseFloat(v, 64)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return f
+	}
+	for _, part := range strings.Split(spec, ";") {
+		if strings.Contains(part, "+") {
+			// one configuration of several parameters: A=x+B=y
+			var undo []func()
+			for _, kv := range strings.Split(part, "+") {
+				name, v, _ := strings.Cut(kv, "=")
+				old, set := get(name)
+				set(parse(v))
+				undo = append(undo, func() { set(old) })
 			}
-			set(f)
+			report(part)
+			for _, u := range undo {
+				u()
+			}
+			continue
+		}
+		name, vals, _ := strings.Cut(part, "=")
+		old, set := get(name)
+		for _, v := range strings.Split(vals, ",") {
+			set(parse(v))
 			report(name + "=" + v)
 		}
 		set(old)
