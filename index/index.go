@@ -13,9 +13,9 @@
 // only short word and the keys of their word-start acronyms.
 //
 // Candidates for a query are the entries that share keys with it, or with
-// the indexed tokens spelled like its tokens (one edit away through a
-// deletion neighbourhood of the vocabulary, or a longer or shorter form:
-// fuzzy.go), ranked by the weight of what they share divided by the
+// the indexed tokens spelled like its tokens (one edit away, or with
+// skeletons one edit away, through deletion neighbourhoods of the
+// vocabulary; or a longer or shorter form: fuzzy.go), ranked by the weight of what they share divided by the
 // entry's own weight (search.go); only the best are scored in full by
 // package match.
 package index
@@ -155,7 +155,7 @@ func Build(ents []*interdict.Entity) *Index {
 		in[s] = s
 		return s
 	}
-	vocab := map[string]string{}
+	vocab := map[string]vocabWord{}
 	var buf []byte
 	lastEnt := map[string]int32{}
 	for id := range ix.Entries {
@@ -175,7 +175,7 @@ func Build(ents []*interdict.Entity) *Index {
 				}
 			}
 			if len(t.Text) >= minFuzzyLen && t.Strong() {
-				vocab[t.Text] = t.Key
+				vocab[t.Text] = vocabWord{t.Key, t.Skel}
 			}
 			if last, ok := lastEnt[t.Key]; !ok || last != e.Entity {
 				lastEnt[t.Key] = e.Entity

@@ -109,10 +109,11 @@ func TestReadings(t *testing.T) {
 }
 
 func TestFuzzyNear(t *testing.T) {
-	f := buildFuzzy(map[string]string{"jadhran": "J", "saburinezhad": "S", "nazarikolehjoub": "N", "smith": "M", "smyth": "Y"})
+	f := buildFuzzy(map[string]vocabWord{"jadhran": {"J", "ydrn"}, "saburinezhad": {"S", "sbrnzd"}, "nazarikolehjoub": {"N", "nzrklhb"}, "smith": {"M", "smt"}, "smyth": {"Y", "smt"}})
+	skel := map[string]string{"saburinejad": "sbrnd"}
 	near := func(w string) []string {
 		var out []string
-		f.near(w, nil, func(id int32, _ bool) { out = append(out, f.words[id]) })
+		f.near(w, skel[w], nil, func(id int32, _ bool) { out = append(out, f.words[id]) })
 		slices.Sort(out)
 		return out
 	}

@@ -256,7 +256,7 @@ func (ix *Index) searchVariant(s *scratch, q *match.Name) {
 // similarity passes, weighted by it.
 func (ix *Index) fuzzyLookups(s *scratch, t *match.Token, group uint32) {
 	s.keys = s.keys[:0]
-	s.seen = ix.fz.near(t.Text, s.seen, func(id int32, prefix bool) {
+	s.seen = ix.fz.near(t.Text, t.Skel, s.seen, func(id int32, prefix bool) {
 		key := ix.fz.keys[id]
 		if key == t.Key || slices.Contains(s.keys, key) {
 			return
