@@ -67,42 +67,56 @@ func Adjust(q *interdict.Query, e *interdict.Entity, nameType interdict.NameType
 		if q.Kind == interdict.KindPerson && isThing(e.Kind) || e.Kind == interdict.KindPerson && isThing(q.Kind) {
 			d = KindThing
 		}
-		add("kind", d, fmt.Sprintf("query is a %s, listed entity a %s", q.Kind, e.Kind))
+		add("kind", d, reason(explain, "query is a %s, listed entity a %s", q.Kind, e.Kind))
 	}
-	if d, why := dobDelta(q.BirthDates, e); d != 0 {
+	if d, why := dobDelta(q.BirthDates, e, explain); d != 0 {
 		add("birth_date", d, why)
 	}
-	if d, why := countryDelta(q.Countries, e); d != 0 {
+	if d, why := countryDelta(q.Countries, e, explain); d != 0 {
 		add("country", d, why)
 	}
 	if q.Gender != "" && e.Gender != "" && q.Gender != e.Gender {
-		add("gender", genderOther, fmt.Sprintf("query is %s, listed entity %s", q.Gender, e.Gender))
+		add("gender", genderOther, reason(explain, "query is %s, listed entity %s", q.Gender, e.Gender))
 	}
 	if id, ok := SameIdentifier(q.Identifiers, e); ok && score < identifierFloor {
-		add("identifier", identifierFloor-score, fmt.Sprintf("identical %s %s", id.Type, id.Value))
+		add("identifier", identifierFloor-score, reason(explain, "identical %s %s", id.Type, id.Value))
 	}
 	return min(max(score, 0), 1), adj
 }
 
-func dobDelta(qd []interdict.Date, e *interdict.Entity) (float64, string) {
+// reason formats an adjustment's reason only when it will be shown:
+// Adjust runs for every candidate of every query, explained or not.
+func reason(explain bool, format string, args ...any) string {
+	if !explain {
+		return ""
+	}
+	return fmt.Sprintf(format, args...)
+}
+
+func dobDelta(qd []interdict.Date, e *interdict.Entity, explain bool) (float64, string) {
 	if len(qd) == 0 || len(e.BirthDates) == 0 || (e.Kind != interdict.KindPerson && e.Kind != interdict.KindUnknown) {
 		return 0, ""
 	}
-	best, why := -1.0, ""
+	// Until a pair says something (has a reason), each pair replaces the
+	// last; after, only a larger delta does.
+	best, why, said := -1.0, "", false
 	for _, a := range qd {
 		for _, b := range e.BirthDates {
-			d, w := compareDates(a, b)
-			if why == "" || d > best {
-				best, why = d, w
+			d, w, ok := compareDates(a, b, explain)
+			if !said || d > best {
+				best, why, said = d, w, ok
 			}
 		}
 	}
 	return best, why
 }
 
-func compareDates(a, b interdict.Date) (float64, string) {
+// compareDates says how a query birth date bears on a listed one; said is
+// false when the pair gives no reason (a year missing, or a year next to
+// the listed range).
+func compareDates(a, b interdict.Date, explain bool) (d float64, why string, said bool) {
 	if a.Year == 0 || b.Year == 0 {
-		return 0, ""
+		return 0, "", false
 	}
 	lo, hi := b.Year, b.Year
 	if b.ToYear != 0 {
@@ -113,18 +127,18 @@ func compareDates(a, b interdict.Date) (float64, string) {
 	}
 	switch {
 	case a.Year < lo-1 || a.Year > hi+1:
-		return dobOtherYear, fmt.Sprintf("born %s, listed %s", a, b)
+		return dobOtherYear, reason(explain, "born %s, listed %s", a, b), true
 	case a.Year < lo || a.Year > hi:
-		return 0, ""
+		return 0, "", false
 	case a.Month != 0 && b.Month != 0 && a.Month != b.Month && b.ToYear == 0:
-		return 0, fmt.Sprintf("same year, another month: %s vs %s", a, b)
+		return 0, reason(explain, "same year, another month: %s vs %s", a, b), true
 	case a.Day != 0 && b.Day != 0 && a.Day == b.Day && a.Month == b.Month && b.ToYear == 0:
-		return dobExact, fmt.Sprintf("same birth date %s", b)
+		return dobExact, reason(explain, "same birth date %s", b), true
 	}
-	return dobSameYear, fmt.Sprintf("birth year agrees: %s vs %s", a, b)
+	return dobSameYear, reason(explain, "birth year agrees: %s vs %s", a, b), true
 }
 
-func countryDelta(qc []string, e *interdict.Entity) (float64, string) {
+func countryDelta(qc []string, e *interdict.Entity, explain bool) (float64, string) {
 	if len(qc) == 0 {
 		return 0, ""
 	}
@@ -143,9 +157,12 @@ func countryDelta(qc []string, e *interdict.Entity) (float64, string) {
 	for _, c := range qc {
 		for _, k := range known {
 			if strings.EqualFold(c, k) {
-				return countrySame, "country " + k + " agrees"
+				return countrySame, reason(explain, "country %s agrees", k)
 			}
 		}
+	}
+	if !explain {
+		return countryOther, ""
 	}
 	return countryOther, fmt.Sprintf("query country %s, listed %s", strings.Join(qc, ","), strings.Join(interdict.SortStrings(known), ","))
 }
