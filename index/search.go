@@ -20,9 +20,8 @@ type Candidate struct {
 // being searched (cur) and the best over variants (best), with the lists
 // of entries touched, so that resetting costs what was touched.
 type scratch struct {
-	cur, best       []float32
-	stamp           []uint32
-	groups          []uint64
+	acc             []acc
+	best            []float32
 	gen             uint32
 	touched, bested []int32
 	cands           []Candidate
@@ -32,6 +31,15 @@ type scratch struct {
 	seen            []int32
 	match           match.Scratch
 	key             []byte
+}
+
+// acc is an entry's running bound in the variant being searched: one
+// struct, so that crediting an entry touches one cache line, not three
+// (the posting lists reach entries all over the arrays).
+type acc struct {
+	cur    float32
+	stamp  uint32
+	groups uint64
 }
 
 // lookup is one posting list a query token opens, with the weight it adds.
@@ -46,7 +54,7 @@ var pools sync.Map // *Index → *sync.Pool
 func (ix *Index) getScratch() *scratch {
 	p, _ := pools.LoadOrStore(ix, &sync.Pool{New: func() any {
 		n := len(ix.Entries)
-		return &scratch{cur: make([]float32, n), best: make([]float32, n), stamp: make([]uint32, n), groups: make([]uint64, n)}
+		return &scratch{acc: make([]acc, n), best: make([]float32, n)}
 	}})
 	return p.(*sync.Pool).Get().(*scratch)
 }
@@ -138,7 +146,7 @@ func (ix *Index) AppendCandidates(dst []Candidate, q []match.Name, limit int, ac
 	return append(dst, s.cands...)
 }
 
-// searchVariant accumulates the bounds of one query rendering in s.cur
+// searchVariant accumulates the bounds of one query rendering in s.acc
 // and folds them into s.best.
 func (ix *Index) searchVariant(s *scratch, q *match.Name) {
 	s.lookups = s.lookups[:0]
@@ -216,31 +224,33 @@ func (ix *Index) searchVariant(s *scratch, q *match.Name) {
 		bit := uint64(1) << (l.group % 64)
 		if i < essential {
 			for _, id := range l.list {
-				if s.stamp[id] != gen {
-					s.stamp[id], s.groups[id] = gen, 0
+				a := &s.acc[id]
+				if a.stamp != gen {
+					a.stamp, a.groups = gen, 0
 				}
-				if s.groups[id]&bit != 0 {
+				if a.groups&bit != 0 {
 					continue
 				}
-				s.groups[id] |= bit
-				if s.cur[id] == 0 {
+				a.groups |= bit
+				if a.cur == 0 {
 					s.touched = append(s.touched, id)
 				}
-				s.cur[id] += l.w
+				a.cur += l.w
 			}
 			continue
 		}
 		for _, id := range l.list {
-			if s.stamp[id] != gen || s.groups[id]&bit != 0 || s.cur[id] == 0 {
+			a := &s.acc[id]
+			if a.stamp != gen || a.groups&bit != 0 || a.cur == 0 {
 				continue
 			}
-			s.groups[id] |= bit
-			s.cur[id] += l.w
+			a.groups |= bit
+			a.cur += l.w
 		}
 	}
 	for _, id := range s.touched {
-		b := s.cur[id]
-		s.cur[id] = 0
+		b := s.acc[id].cur
+		s.acc[id].cur = 0
 		if b > s.best[id] {
 			if s.best[id] == 0 {
 				s.bested = append(s.bested, id)
@@ -276,7 +286,9 @@ func (ix *Index) fuzzyLookups(s *scratch, t *match.Token, group uint32) {
 // since the stamps were last cleared.
 func (s *scratch) reserve(n uint32) uint32 {
 	if s.gen > ^uint32(0)-n-1 {
-		clear(s.stamp)
+		for i := range s.acc {
+			s.acc[i].stamp = 0
+		}
 		s.gen = 0
 	}
 	base := s.gen

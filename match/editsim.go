@@ -139,9 +139,10 @@ func (s *Scratch) weightedSim(a, b string, floor float32) float32 {
 	rows := s.rows[:4*w]
 	pp, prev, cur, insB := rows[:w], rows[w:2*w], rows[2*w:3*w], rows[3*w:]
 	bIdx := s.idx[:w]
+	fv, fi := int32(FinalVowel*costScale+0.5), int32(FirstIndel*costScale+0.5)
 	prev[0] = 0
 	for j := 1; j <= lb; j++ {
-		insB[j] = indelCosts(b, j-1)
+		insB[j] = indelCosts(b, j-1, fv, fi)
 		prev[j] = prev[j-1] + insB[j]
 		bIdx[j] = letterIndex[b[j-1]]
 	}
@@ -149,7 +150,7 @@ func (s *Scratch) weightedSim(a, b string, floor float32) float32 {
 	for i := 1; i <= la; i++ {
 		ca := a[i-1]
 		row := &subCosts[letterIndex[ca]]
-		da := indelCosts(a, i-1)
+		da := indelCosts(a, i-1, fv, fi)
 		cur[0] = prev[0] + da
 		rowMin := cur[0]
 		for j := 1; j <= lb; j++ {
@@ -197,8 +198,48 @@ func init() {
 	}
 }
 
-// indelCosts is indelCost in fixed point.
-func indelCosts(t string, i int) int32 { return int32(indelCost(t, i)*costScale + 0.5) }
+// indelCosts is indelCost in fixed point, for weightedSim's inner loops:
+// a table look-up instead of a switch and no float conversion, with
+// finalVowel and firstIndel (FinalVowel and FirstIndel in fixed point)
+// passed in.
+func indelCosts(t string, i int, finalVowel, firstIndel int32) int32 {
+	c := t[i]
+	if i > 0 && t[i-1] == c {
+		return 20
+	}
+	switch indelClass[c] {
+	case indelH:
+		return 30
+	case indelVowel:
+		if i == len(t)-1 && i >= 3 {
+			return finalVowel
+		}
+		return 50
+	case indelGlide:
+		return 50
+	}
+	if i == 0 {
+		return firstIndel
+	}
+	return costScale
+}
+
+// The classes of indelCost's switch.
+const (
+	indelOther = iota
+	indelH
+	indelVowel
+	indelGlide
+)
+
+var indelClass = func() (t [256]uint8) {
+	t['h'] = indelH
+	for _, c := range "aeiou" {
+		t[c] = indelVowel
+	}
+	t['y'], t['j'] = indelGlide, indelGlide
+	return t
+}()
 
 // Spelling is the weighted edit similarity of two folded tokens, 0 when
 // under FuzzyFloor: what tokenSim gives two tokens whose keys differ.

@@ -239,9 +239,11 @@ func Score(q, l *Name, s *Scratch, explain bool) (float32, []interdict.TokenMatc
 		// the same initials (A.B.C. Company, ABC Co)
 		strong = true
 	}
-	if !strong {
+	if !strong && (cq < 1 || cl < 1) {
 		// Only legal forms, particles, initials or loose pairs agree: a
-		// name like "CORP" or "Al" must never match on that alone.
+		// name like "CORP" or "Al" must never match on that alone. (Every
+		// word of both names the same is the listed name itself, however
+		// generic its words: "I JET GLOBAL DMCC".)
 		score *= 0.3
 	}
 	if a, ex := acronym(q, l, explain); a > score {
