@@ -29,6 +29,8 @@ func TestScore(t *testing.T) {
 		{"Vladimir Vladimirovich Putin Ivanov", "PUTIN, Vladimir", P, 0.6, 0.9, "an extra query word costs more"},
 		{"CORP", "ACME CORP", O, 0, 0.4, "a legal form alone never matches"},
 		{"Al", "AL-BAGHDADI, Abu Bakr", P, 0, 0.4, "a particle alone never matches"},
+		{"I JET GLOBAL DMCC", "I JET GLOBAL DMCC", O, 1, 1, "a listed name of generic words matches itself"},
+		{"GLOBAL DMCC", "I JET GLOBAL DMCC", O, 0, 0.4, "but its generic words alone do not"},
 		{"Abdullah bin Omar al-Muhammad", "Omar bin Abdullah al-Muhammad", P, 0, 0.7, "son and father swapped"},
 		{"Shoigu Shoigu Sergey", "Sergey Shoigu", P, 0.9, 1, "a repeated word"},
 		{"Martin Martin", "MARTIN", P, 0, 0.85, "a repeat needs two other words"},
