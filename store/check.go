@@ -3,7 +3,9 @@ package store
 import (
 	"fmt"
 	"math"
+	"strings"
 	"time"
+	"unicode/utf8"
 
 	interdict "github.com/interdict/interdict"
 )
@@ -30,6 +32,13 @@ func CheckAudit(rec *interdict.AuditRecord) error {
 		return fmt.Errorf("audit decision %q (want alert or clear): %w", rec.Decision, ErrInvalid)
 	case !finite(rec.Query.MinScore):
 		return fmt.Errorf("audit query min_score %v: %w", rec.Query.MinScore, ErrInvalid)
+	}
+	for _, f := range [...]struct{ name, v string }{{"key_id", rec.KeyID}, {"user", rec.User}, {"route", rec.Route}, {"snapshot", rec.Snapshot}} {
+		// Stored as text columns: PostgreSQL refuses a NUL byte or
+		// invalid UTF-8, which would fail the whole shared commit.
+		if !utf8.ValidString(f.v) || strings.IndexByte(f.v, 0) >= 0 {
+			return fmt.Errorf("audit %s %q: not valid UTF-8 text: %w", f.name, f.v, ErrInvalid)
+		}
 	}
 	for _, m := range rec.Matches {
 		// JSON has no NaN or infinity: such a score could not be stored.

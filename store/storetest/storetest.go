@@ -56,6 +56,18 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"KeysRevoke", testKeysRevoke},
 		{"KeysRate", testKeysRate},
 		{"KeysList", testKeysList},
+		{"AlertOpen", testAlertOpen},
+		{"AlertSuppression", testAlertSuppression},
+		{"AlertOpenConcurrent", testAlertOpenConcurrent},
+		{"AlertTransition", testAlertTransition},
+		{"AlertDecideConcurrent", testAlertDecideConcurrent},
+		{"AlertEvents", testAlertEvents},
+		{"AlertList", testAlertList},
+		{"Monitored", testMonitored},
+		{"MonitoredBulk", testMonitoredBulk},
+		{"Webhooks", testWebhooks},
+		{"Outbox", testOutbox},
+		{"OutboxConcurrent", testOutboxConcurrent},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			s := open(t)
@@ -252,6 +264,9 @@ func testAuditInvalid(t *testing.T, s store.Store) {
 	noTime.At = time.Time{}
 	future := record("u", "clear", 0)
 	future.At = time.Date(2300, 1, 1, 0, 0, 0, 0, time.UTC)
+	nulUser := record("u\x00x", "clear", 0)
+	badRoute := record("u", "clear", 0)
+	badRoute.Route = "/v1/\xff"
 	for name, bad := range map[string]*interdict.AuditRecord{
 		"decision":   record("u", "maybe", 0),
 		"empty":      record("u", "", 0),
@@ -259,6 +274,8 @@ func testAuditInvalid(t *testing.T, s store.Store) {
 		"has id":     hasID,
 		"no time":    noTime,
 		"far future": future,
+		"nul user":   nulUser,
+		"bad utf8":   badRoute,
 		"nil":        nil,
 	} {
 		good1, good2 := record("a", "clear", 0), record("b", "alert", 0)
