@@ -63,12 +63,16 @@ type Scratch struct {
 	// Direct-mapped: a colliding pair overwrites the slot.
 	sims    []simSlot
 	caching bool
+	// gen stamps the slots filled for the current query: a new query
+	// moves it on instead of clearing the whole cache.
+	gen uint32
 }
 
 type simSlot struct {
 	q         *Token
 	text, key *byte
 	tlen      int32
+	gen       uint32
 	flags     normalize.Flags
 	how       uint8
 	sim       float32
@@ -83,8 +87,10 @@ const simSlots = 1024
 func (s *Scratch) BeginQuery() {
 	if s.sims == nil {
 		s.sims = make([]simSlot, simSlots)
-	} else {
+	}
+	if s.gen++; s.gen == 0 {
 		clear(s.sims)
+		s.gen = 1
 	}
 	s.caching = true
 }
@@ -99,11 +105,11 @@ func (s *Scratch) cachedSim(a, b *Token) (float32, uint8) {
 	}
 	h := (uintptr(unsafe.Pointer(a))>>4)*0x9E3779B1 ^ uintptr(unsafe.Pointer(tp))*0x85EBCA77 ^ uintptr(unsafe.Pointer(kp))
 	slot := &s.sims[(h^h>>17)&(simSlots-1)]
-	if slot.q == a && slot.text == tp && slot.key == kp && slot.tlen == int32(len(b.Text)) && slot.flags == b.Flags {
+	if slot.gen == s.gen && slot.q == a && slot.text == tp && slot.key == kp && slot.tlen == int32(len(b.Text)) && slot.flags == b.Flags {
 		return slot.sim, slot.how
 	}
 	sim, how := s.tokenSim(a, b)
-	*slot = simSlot{q: a, text: tp, key: kp, tlen: int32(len(b.Text)), flags: b.Flags, how: how, sim: sim}
+	*slot = simSlot{q: a, text: tp, key: kp, tlen: int32(len(b.Text)), gen: s.gen, flags: b.Flags, how: how, sim: sim}
 	return sim, how
 }
 
