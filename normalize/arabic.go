@@ -173,9 +173,24 @@ func arabicLatin(s string) []string {
 	out := make([]string, len(systems))
 	for i, sys := range systems {
 		var b strings.Builder
-		for _, w := range words {
+		for k := 0; k < len(words); k++ {
+			w := words[k]
 			if !w.in {
 				b.WriteString(arabicDigits(w.text))
+				continue
+			}
+			if k+2 < len(words) && isSuffixI(words[k+1].text, words[k+2].text) {
+				// the Persian suffix -i (خامنه‌ای, Khamenei): a final ه
+				// before it is the vowel e, not a consonant
+				var wb strings.Builder
+				arabicWord(&wb, w.text, sys)
+				stem := wb.String()
+				if strings.HasSuffix(arabicKey(w.text), "ه") {
+					stem = strings.TrimSuffix(stem, "h")
+				}
+				b.WriteString(stem)
+				b.WriteByte('i')
+				k += 2
 				continue
 			}
 			arabicWord(&b, w.text, sys)
@@ -183,6 +198,14 @@ func arabicLatin(s string) []string {
 		out[i] = b.String()
 	}
 	return out
+}
+
+// isSuffixI reports whether w, after the separator sep, is the Persian
+// suffix -i: ای or ی after a zero-width non-joiner, or ای written apart
+// (خامنه ای), as it often is where the non-joiner is hard to type.
+func isSuffixI(sep, w string) bool {
+	k := arabicKey(w)
+	return sep == "\u200c" && (k == "اي" || k == "ي") || sep == " " && k == "اي"
 }
 
 func arabicDigits(s string) string {

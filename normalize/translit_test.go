@@ -37,8 +37,11 @@ func TestLatinRenderings(t *testing.T) {
 		{"Arab", "سراج الدين حقاني", []string{"siraj al din haqani"}},
 		{"Arab (fa)", "حسین موسوی", []string{"hossein mosevi", "husayn musawi", "hussein mousawi"}},
 		{"Arab (fa)", "پرویز چگینی ژاله گلشیری", []string{"perviz chegini zhaleh gelshiri", "parwiz chagini zhala galshiri"}},
-		{"Arab", "مُحَمَّد", []string{"muhammad"}}, // table
-		{"Arab", "كَتَبَ", []string{"kataba"}},     // vocalised
+		{"Arab (fa)", "علی خامنه\u200cای", []string{"ali khamenei"}},        // the suffix -i after a non-joiner
+		{"Arab (fa)", "علی خامنه ای", []string{"ali khamenei"}},             // and written apart
+		{"Arab (fa)", "هاشمی\u200cرفسنجانی", []string{"hashemirefsenjani"}}, // no suffix: the parts joined
+		{"Arab", "مُحَمَّد", []string{"muhammad"}},                          // table
+		{"Arab", "كَتَبَ", []string{"kataba"}},                              // vocalised
 		{"Hebr", "משה כהן", []string{"moshe cohen"}},
 		{"Hebr", "דוד", []string{"david"}},
 		{"Hani", "习近平", []string{"xi jinping", "xi jin ping"}},

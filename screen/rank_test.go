@@ -52,6 +52,7 @@ var rankCases = []rankCase{
 	}},
 	{interdict.KindPerson, "ofac-sdn:36407", []string{"Dmitry Medvedev", "Dmitri Medvedev", "Дмитрий Медведев", "Дмитрий Анатольевич Медведев"}},
 	{interdict.KindPerson, "ofac-sdn:20157", []string{"Kim Jong Un", "Kim Jong-un", "KIM, Jong Un", "김정은", "金正恩"}},
+	{interdict.KindPerson, "ofac-sdn:26945", []string{"Ali Khamenei", "Ali Hosseini Khamenei", "Seyed Ali Khamenei", "علی خامنه\u200cای", "علی خامنه ای", "علی حسینی خامنه\u200cای"}},
 }
 
 // lookalikes are real people and companies that are not listed but whose
