@@ -1,8 +1,11 @@
 package match
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	interdict "github.com/interdict/interdict"
 )
@@ -142,66 +145,102 @@ func countryDelta(qc []string, e *interdict.Entity, explain bool) (float64, stri
 	if len(qc) == 0 {
 		return 0, ""
 	}
-	var known []string
-	for _, list := range [][]string{e.Nationalities, e.Citizenships, e.Countries} {
-		known = append(known, list...)
-	}
-	for _, a := range e.Addresses {
-		if a.Country != "" {
-			known = append(known, a.Country)
-		}
-	}
-	if len(known) == 0 {
-		return 0, ""
-	}
+	// (runs for every candidate: the entity's countries are walked in
+	// place, and collected only to explain a disagreement)
+	lists := [...][]string{e.Nationalities, e.Citizenships, e.Countries}
+	known := false
 	for _, c := range qc {
-		for _, k := range known {
-			if strings.EqualFold(c, k) {
-				return countrySame, reason(explain, "country %s agrees", k)
+		for _, list := range lists {
+			for _, k := range list {
+				known = true
+				if strings.EqualFold(c, k) {
+					return countrySame, reason(explain, "country %s agrees", k)
+				}
 			}
 		}
+		for _, a := range e.Addresses {
+			if a.Country == "" {
+				continue
+			}
+			known = true
+			if strings.EqualFold(c, a.Country) {
+				return countrySame, reason(explain, "country %s agrees", a.Country)
+			}
+		}
+	}
+	if !known {
+		return 0, ""
 	}
 	if !explain {
 		return countryOther, ""
 	}
-	return countryOther, fmt.Sprintf("query country %s, listed %s", strings.Join(qc, ","), strings.Join(interdict.SortStrings(known), ","))
+	var all []string
+	for _, list := range lists {
+		all = append(all, list...)
+	}
+	for _, a := range e.Addresses {
+		if a.Country != "" {
+			all = append(all, a.Country)
+		}
+	}
+	return countryOther, fmt.Sprintf("query country %s, listed %s", strings.Join(qc, ","), strings.Join(interdict.SortStrings(all), ","))
 }
 
 // NormalizeID reduces an identifier value to its comparable form: upper
 // case letters and digits only ("AB 123-456" = "ab123456").
 func NormalizeID(v string) string {
-	var b strings.Builder
+	var buf [64]byte
+	return string(appendID(buf[:0], v))
+}
+
+// appendID appends NormalizeID(v) to dst: SameIdentifier runs for every
+// candidate, and compares in a stack buffer without allocating.
+func appendID(dst []byte, v string) []byte {
+	start := len(dst)
 	for _, r := range v {
 		switch {
 		case r >= '0' && r <= '9', r >= 'A' && r <= 'Z':
-			b.WriteRune(r)
+			dst = append(dst, byte(r))
 		case r >= 'a' && r <= 'z':
-			b.WriteRune(r - 'a' + 'A')
-		case r > 0x7f && (r >= 0x400):
-			b.WriteRune(r)
+			dst = append(dst, byte(r-'a'+'A'))
+		case r >= 0x400 && unicode.IsLetter(r): // (not № or other signs)
+			dst = utf8.AppendRune(dst, r)
 		}
 	}
-	out := b.String()
+	out := dst[start:]
 	// "IMO 9253325" and "9253325" are one number.
-	for _, p := range []string{"IMO", "MMSI"} {
-		if rest, ok := strings.CutPrefix(out, p); ok && rest != "" && strings.Trim(rest, "0123456789") == "" {
-			return rest
+	for _, p := range [...]string{"IMO", "MMSI"} {
+		if rest, ok := bytes.CutPrefix(out, []byte(p)); ok && len(rest) > 0 && allDigits(rest) {
+			return append(dst[:start], rest...)
 		}
 	}
-	return out
+	return dst
+}
+
+func allDigits(b []byte) bool {
+	for _, c := range b {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // SameIdentifier finds an identifier of the query that the entity also
 // holds: same normalised value, and same type where the query gives one.
 // Values under five characters are too short to be decisive.
 func SameIdentifier(ids []interdict.Identifier, e *interdict.Entity) (interdict.Identifier, bool) {
+	if len(e.Identifiers) == 0 {
+		return interdict.Identifier{}, false
+	}
+	var qb, xb [64]byte
 	for _, q := range ids {
-		qv := NormalizeID(q.Value)
+		qv := appendID(qb[:0], q.Value)
 		if len(qv) < 5 {
 			continue
 		}
 		for _, x := range e.Identifiers {
-			if (q.Type == "" || q.Type == x.Type) && NormalizeID(x.Value) == qv {
+			if (q.Type == "" || q.Type == x.Type) && bytes.Equal(appendID(xb[:0], x.Value), qv) {
 				return x, true
 			}
 		}
