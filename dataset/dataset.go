@@ -1,7 +1,8 @@
 // Package dataset holds one immutable snapshot of the lists — every live
-// entity, the search index and a screener over it — and swaps snapshots
-// atomically: a refresh builds a new snapshot beside the old one, and
-// queries in flight finish on the snapshot they started with.
+// entity, the search index and a screener over it, and, once built in the
+// background, the network with its cross-list clusters — and swaps
+// snapshots atomically: a refresh builds a new snapshot beside the old
+// one, and queries in flight finish on the snapshot they started with.
 package dataset
 
 import (
@@ -34,6 +35,9 @@ type Snapshot struct {
 
 	byID    map[string]*interdict.Entity
 	inbound map[string][]Inbound
+	// net is the snapshot's network, built after the snapshot is in
+	// service (see network.go).
+	net netState
 }
 
 // Inbound is a link another live entity makes to an entity.
@@ -125,4 +129,28 @@ func (h *Holder) Current() *Snapshot { return h.p.Load() }
 
 // Swap puts s in service and returns the one it replaces. Readers that
 // took the old snapshot keep using it until they finish.
-func (h *Holder) Swap(s *Snapshot) *Snapshot { return h.p.Swap(s) }
+//
+// Swap also starts building s's network in the background (resolving
+// the clusters takes seconds, so it must not hold up screening), and
+// stops the build of the snapshot it replaces if that is still running:
+// its answers would be stale as soon as they were ready.
+func (h *Holder) Swap(s *Snapshot) *Snapshot {
+	old := h.p.Swap(s)
+	if old != nil && old != s {
+		old.stopNetwork()
+	}
+	if s != nil {
+		s.startNetwork()
+	}
+	return old
+}
+
+// Close stops the network build of the snapshot in service, if one is
+// running, and waits for it to end; the snapshot keeps serving
+// everything else. A server calls it when it shuts down.
+func (h *Holder) Close() {
+	if s := h.p.Load(); s != nil {
+		s.stopNetwork()
+		<-s.NetworkDone()
+	}
+}

@@ -236,6 +236,21 @@ var page = template.Must(template.New("gaps").Funcs(template.FuncMap{
 	"perAlly": func(rep *Report, m map[string]int) string { return rep.perAlly(m) },
 	"states":  func() []State { return []State{Listed, NotListed, Unknown} },
 	"cellOf":  func(r Row, code string) Cell { return r.Cells[code] },
+	"inc":     func(i int) int { return i + 1 },
+	// columns are the headers of the parties table, which label each
+	// answer when the table is laid out one party per block (phones);
+	// CSS gives the labels so that each of the many cells need not.
+	"columns": func(rep *Report) []string {
+		var hs []string
+		if rep.Names {
+			hs = append(hs, "name asked", "found")
+		}
+		hs = append(hs, "party", "cluster")
+		for _, a := range rep.Allies {
+			hs = append(hs, a.Code)
+		}
+		return hs
+	},
 	"top": func(cs []Count) []Count {
 		if len(cs) > 50 {
 			return cs[:50]
@@ -247,44 +262,81 @@ var page = template.Must(template.New("gaps").Funcs(template.FuncMap{
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Interdict: harmonisation gaps{{if .Program}} ({{.Program}}){{end}}</title>
 <style>
-body{font:14px/1.4 system-ui,sans-serif;margin:1.5em;color:#222}
-table{border-collapse:collapse;margin:.5em 0 1.5em}
-th,td{border:1px solid #ccc;padding:.25em .5em;vertical-align:top;text-align:left}
-th{background:#f2f2f2}
-td.num{text-align:right}
+*,*::before,*::after{box-sizing:border-box}
+body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",Arial,sans-serif;margin:0;padding:1.25em;color:#172033;background:#fff}
+h1{font-size:1.5em;line-height:1.25;margin:0 0 .75em}
+p{max-width:60em}
+.scroll{overflow-x:auto;margin:.5em 0 1.75em;max-width:100%}
+.scroll:focus-visible{outline:3px solid #f59e0b;outline-offset:2px}
+table{border-collapse:collapse}
+caption{text-align:left;font-weight:650;padding:.3em 0;color:#4a5568}
+th,td{border:1px solid #d5dae2;padding:.3em .55em;vertical-align:top;text-align:left}
+thead th{background:#f1f4f8;white-space:nowrap}
+tbody th{background:#f8fafc;font-weight:600}
+td{overflow-wrap:break-word}
+.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 td.listed{background:#fde2e1}
 td.not-listed{background:#e6f4e6}
-td.unknown{background:#eee;color:#666}
-caption{text-align:left;font-weight:bold;padding:.3em 0}
-.note{color:#555}
+td.unknown{background:#eef0f3;color:#4a5568}
+.note{color:#4a5568}
+#parties td{min-width:8.5em}
+#parties td.party{min-width:12em;font-weight:600}
+#parties td.id{min-width:0;white-space:nowrap}
+@media (max-width:44rem){
+body{padding:.75em;font-size:15px}
+h1{font-size:1.3em}
+/* The parties table becomes one block per party, each answer under its ally's name. */
+#parties-wrap{overflow-x:visible}
+#parties,#parties tbody,#parties tr,#parties td{display:block;width:100%}
+#parties thead{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
+/* Blocks off screen are not laid out: a report of every party is tens of thousands of them. */
+#parties tr{border:1px solid #d5dae2;border-radius:6px;margin:0 0 .6em;padding:.2em 0;content-visibility:auto;contain-intrinsic-size:auto 20em}
+#parties td{border:0;border-bottom:1px solid #eef0f3;min-width:0;overflow-wrap:anywhere;padding:.25em .5em .25em 6.5em;position:relative;min-height:1.9em}
+#parties td:last-child{border-bottom:0}
+#parties td::before{position:absolute;left:.5em;top:.25em;width:5.5em;font-weight:600;color:#4a5568;font-size:.85em}
+{{range $i, $h := columns .}}#parties td:nth-child({{inc $i}})::before{content:"{{$h}}"}
+{{end}}#parties td.party,#parties td.id{min-width:0;white-space:normal}
+}
 </style></head><body>
 <h1>Harmonisation gaps{{if .Program}}: program {{.Program}}{{end}}</h1>
-<table id="sources"><caption>Lists loaded</caption>
-<tr><th>ally</th><th>list</th><th>published</th><th>coverage</th><th>records</th><th>answers "not listed"?</th></tr>
+<div class="scroll" role="region" aria-labelledby="cap-sources" tabindex="0">
+<table id="sources"><caption id="cap-sources">Lists loaded</caption>
+<thead><tr><th scope="col">ally</th><th scope="col">list</th><th scope="col">published</th><th scope="col">coverage</th><th scope="col">records</th><th scope="col">answers "not listed"?</th></tr></thead>
+<tbody>
 {{range .Sources}}<tr><td>{{.Ally}}</td><td>{{.Source}}{{if .Primary}}*{{end}}</td><td>{{.Published}}</td><td>{{.Coverage}}</td><td class="num">{{.Entities}}</td><td>{{if not .Primary}}{{if .Loaded}}(adds listings){{else}}(not loaded){{end}}{{else if .Note}}no: {{.Note}}{{else}}yes{{end}}</td></tr>
-{{end}}</table>
+{{end}}</tbody></table></div>
 <p class="note">* the list that decides "not listed" for its ally. Where it cannot (an excerpt, a list much older than the newest, or older than the party's designation by another ally) the answer is "unknown".</p>
 <p>{{if .Names}}{{len .Rows}} names; {{.Clusters}} found on a list{{else}}{{len .Rows}} parties listed by at least one ally{{end}}; {{.Gaps}} listed by some allies and not by others.</p>
-<table id="totals"><caption>Answers per ally</caption>
-<tr><th></th>{{range .Allies}}<th>{{.Code}}</th>{{end}}</tr>
-{{$rep := .}}{{range states}}{{$st := .}}<tr><th>{{$st}}</th>{{range $rep.Allies}}<td class="num">{{total $rep .Code $st}}</td>{{end}}</tr>
-{{end}}</table>
-<table id="pairs"><caption>Listed by (row) and not by (column)</caption>
-<tr><th></th>{{range .Allies}}<th>{{.Code}}</th>{{end}}</tr>
-{{range $a := .Allies}}<tr><th>{{$a.Code}}</th>{{range $b := $rep.Allies}}<td class="num">{{if eq $a.Code $b.Code}}-{{else}}{{pair $rep $a.Code $b.Code}}{{end}}</td>{{end}}</tr>
-{{end}}</table>
-{{if .ByRegime}}<table id="regimes"><caption>Gaps by regime (list: program)</caption>
-<tr><th>regime</th><th>parties</th><th>not listed by</th><th>unknown for</th></tr>
+{{$rep := .}}<div class="scroll" role="region" aria-labelledby="cap-totals" tabindex="0">
+<table id="totals"><caption id="cap-totals">Answers per ally</caption>
+<thead><tr><th scope="col">answer</th>{{range .Allies}}<th scope="col" class="num">{{.Code}}</th>{{end}}</tr></thead>
+<tbody>
+{{range states}}{{$st := .}}<tr><th scope="row">{{$st}}</th>{{range $rep.Allies}}<td class="num">{{total $rep .Code $st}}</td>{{end}}</tr>
+{{end}}</tbody></table></div>
+<div class="scroll" role="region" aria-labelledby="cap-pairs" tabindex="0">
+<table id="pairs"><caption id="cap-pairs">Listed by (row) and not by (column)</caption>
+<thead><tr><th scope="col">listed by</th>{{range .Allies}}<th scope="col" class="num">{{.Code}}</th>{{end}}</tr></thead>
+<tbody>
+{{range $a := .Allies}}<tr><th scope="row">{{$a.Code}}</th>{{range $b := $rep.Allies}}<td class="num">{{if eq $a.Code $b.Code}}-{{else}}{{pair $rep $a.Code $b.Code}}{{end}}</td>{{end}}</tr>
+{{end}}</tbody></table></div>
+{{if .ByRegime}}<div class="scroll" role="region" aria-labelledby="cap-regimes" tabindex="0">
+<table id="regimes"><caption id="cap-regimes">Gaps by regime (list: program)</caption>
+<thead><tr><th scope="col">regime</th><th scope="col">parties</th><th scope="col">not listed by</th><th scope="col">unknown for</th></tr></thead>
+<tbody>
 {{range top .ByRegime}}<tr><td>{{.Key}}</td><td class="num">{{.Clusters}}</td><td>{{perAlly $rep .NotListed}}</td><td>{{perAlly $rep .Unknown}}</td></tr>
-{{end}}</table>{{end}}
-{{if .ByCountry}}<table id="countries"><caption>Gaps by country</caption>
-<tr><th>country</th><th>parties</th><th>not listed by</th><th>unknown for</th></tr>
+{{end}}</tbody></table></div>{{end}}
+{{if .ByCountry}}<div class="scroll" role="region" aria-labelledby="cap-countries" tabindex="0">
+<table id="countries"><caption id="cap-countries">Gaps by country</caption>
+<thead><tr><th scope="col">country</th><th scope="col">parties</th><th scope="col">not listed by</th><th scope="col">unknown for</th></tr></thead>
+<tbody>
 {{range top .ByCountry}}<tr><td>{{.Key}}</td><td class="num">{{.Clusters}}</td><td>{{perAlly $rep .NotListed}}</td><td>{{perAlly $rep .Unknown}}</td></tr>
-{{end}}</table>{{end}}
-<table id="parties"><caption>Parties</caption>
-<tr>{{if .Names}}<th>name asked</th><th>found</th>{{end}}<th>party</th><th>cluster</th>{{range .Allies}}<th>{{.Code}}</th>{{end}}</tr>
-{{range $r := .Rows}}<tr>{{if $rep.Names}}<td>{{$r.Query}}{{if $r.QueryCountry}} ({{$r.QueryCountry}}){{end}}</td><td>{{$r.Found}}</td>{{end}}<td>{{$r.Name}}</td><td>{{$r.Cluster}}</td>{{range $rep.Allies}}{{$c := cellOf $r .Code}}<td class="{{class $c}}">{{cell $c}}</td>{{end}}</tr>
-{{end}}</table>
+{{end}}</tbody></table></div>{{end}}
+<div class="scroll" id="parties-wrap" role="region" aria-labelledby="cap-parties" tabindex="0">
+<table id="parties"><caption id="cap-parties">{{if .Names}}Names{{else}}Parties{{end}}</caption>
+<thead><tr>{{if .Names}}<th scope="col">name asked</th><th scope="col">found</th>{{end}}<th scope="col">party</th><th scope="col">cluster</th>{{range .Allies}}<th scope="col">{{.Code}}</th>{{end}}</tr></thead>
+<tbody>
+{{range $r := .Rows}}<tr>{{if $rep.Names}}<td class="party">{{$r.Query}}{{if $r.QueryCountry}} ({{$r.QueryCountry}}){{end}}</td><td>{{$r.Found}}</td>{{end}}<td{{if not $rep.Names}} class="party"{{end}}>{{$r.Name}}</td><td class="id">{{$r.Cluster}}</td>{{range $rep.Allies}}{{$c := cellOf $r .Code}}<td class="{{class $c}}">{{cell $c}}</td>{{end}}</tr>
+{{end}}</tbody></table></div>
 </body></html>
 `))
 

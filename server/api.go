@@ -101,6 +101,9 @@ type entityResponse struct {
 	*interdict.Entity
 	Snapshot   string       `json:"snapshot"`
 	LinkedFrom []linkedFrom `json:"linked_from"`
+	// Cluster is the party's records on every loaded list, once the
+	// snapshot's network is built (see network.go).
+	Cluster *clusterView `json:"cluster,omitempty"`
 }
 
 // linkedFrom is another live entity's link to this one.
@@ -125,7 +128,7 @@ func (s *Server) entity(w http.ResponseWriter, r *http.Request, _ *call) error {
 	if !ok {
 		return errorf(CodeNotFound, "no entity %q in snapshot %s", clip(id), snap.Version)
 	}
-	out := entityResponse{Entity: e, Snapshot: snap.Version, LinkedFrom: []linkedFrom{}}
+	out := entityResponse{Entity: e, Snapshot: snap.Version, LinkedFrom: []linkedFrom{}, Cluster: clusterOf(snap, e)}
 	for _, in := range snap.Inbound(e.ID) {
 		out.LinkedFrom = append(out.LinkedFrom, linkedFrom{ID: in.From.ID, Name: in.From.PrimaryName(), Source: in.From.Source,
 			Kind: in.From.Kind, Type: in.Link.Type, Note: in.Link.Note})
@@ -284,6 +287,8 @@ func (s *Server) refreshLists(w http.ResponseWriter, r *http.Request, _ *call) e
 func (s *Server) refresh(ctx context.Context) (*refreshReport, error) {
 	s.refMu.Lock()
 	defer s.refMu.Unlock()
+	// Instances sharing a store refresh one at a time (propagate.go).
+	defer s.lockRefresh(ctx)()
 	start := time.Now()
 	old := s.holder.Current()
 	cat, fetched, err := s.loadCatalog(ctx, true)
@@ -309,6 +314,7 @@ func (s *Server) refresh(ctx context.Context) (*refreshReport, error) {
 		s.metrics.refreshed("unchanged")
 		s.log.Info("refresh: the lists are unchanged", "snapshot", snap.Version)
 	}
+	s.announce(ctx, s.holder.Current())
 	rep.TookMS = time.Since(start).Milliseconds()
 	return rep, nil
 }

@@ -17,6 +17,7 @@ import (
 	"net"
 	"net/http"
 	"os"
+	"runtime/debug"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -24,6 +25,7 @@ import (
 	"github.com/interdict/interdict/dataset"
 	"github.com/interdict/interdict/source"
 	"github.com/interdict/interdict/store"
+	"github.com/interdict/interdict/webhook"
 )
 
 // Defaults for the Config fields left zero.
@@ -94,6 +96,20 @@ type Config struct {
 	// reached over HTTPS (through a TLS-terminating proxy).
 	SecureCookies bool
 
+	// FourEyes requires a second analyst to approve each decision on an
+	// alert (package cases). WebhookClient sends webhook deliveries
+	// (nil: http.DefaultClient; tests point it at their receiver).
+	FourEyes      bool
+	WebhookClient *http.Client
+
+	// With a store shared by several instances (store.ListVersions, see
+	// propagate.go): Instance names this one in the record of list
+	// versions (default: host, pid and address), and VersionPoll is how
+	// often it reads the newest version besides being notified (0:
+	// DefaultVersionPoll; negative: never).
+	Instance    string
+	VersionPoll time.Duration
+
 	Logger *slog.Logger
 	// Now is the clock for audit records, snapshots, key caching and rate
 	// limits.
@@ -118,6 +134,8 @@ type Server struct {
 	// /healthz can say so.
 	loadFailed atomic.Bool
 	closing    atomic.Bool
+	// prop is set when the store is shared by several instances.
+	prop atomic.Pointer[propagation]
 
 	ln    net.Listener
 	srv   *http.Server
@@ -128,6 +146,9 @@ type Server struct {
 	once  sync.Once
 	err   error
 	refMu sync.Mutex // one load or refresh at a time
+
+	mon   monState                       // monitoring (monitor.go)
+	hooks atomic.Pointer[webhook.Worker] // webhook deliveries (webhooks.go)
 }
 
 // backend is the store and its audit writer, set once the store is open.
@@ -231,6 +252,8 @@ func (s *Server) Close() error {
 			cancel()
 		}
 		s.bgWG.Wait()
+		// stop a network build still running for the snapshot in service
+		s.holder.Close()
 		if b := s.backend.Load(); b != nil {
 			b.aud.Close()
 			s.err = b.st.Close()
@@ -262,11 +285,20 @@ func (s *Server) start(ctx context.Context) {
 	} else if st, err := s.cfg.OpenStore(ctx); err != nil {
 		s.log.Error("the store could not be opened: the API will answer 503 until a restart", "error", err)
 	} else {
+		// Before the backend: the API answers once it is set, and a
+		// refresh then must find the propagation in place.
+		s.startPropagation(st)
 		s.backend.Store(&backend{st: st, aud: store.NewAuditor(st, s.cfg.AuditWait)})
+		s.startWebhooks(st)
 	}
 
 	s.refMu.Lock()
 	defer s.refMu.Unlock()
+	if s.cfg.DataDir == "" && s.cfg.LoadCatalog == nil {
+		// A first start may fetch into a state directory other
+		// instances share.
+		defer s.lockRefresh(ctx)()
+	}
 	start := time.Now()
 	cat, _, err := s.loadCatalog(ctx, false)
 	if err != nil {
@@ -278,6 +310,10 @@ func (s *Server) start(ctx context.Context) {
 	}
 	snap := dataset.Build(cat, s.now())
 	s.install(snap)
+	// Loading leaves several times the index's size in garbage: return
+	// it to the OS rather than keep it resident while serving.
+	debug.FreeOSMemory()
+	s.announce(ctx, snap)
 	s.log.Info("lists loaded: serving", "snapshot", snap.Version, "entities", snap.Entities(), "sources", len(cat.Lists),
 		"load", cat.Took.Round(time.Millisecond), "index", snap.BuildTook.Round(time.Millisecond), "since_start", time.Since(start).Round(time.Millisecond))
 }
@@ -350,7 +386,9 @@ func (s *Server) explainLoadFailure(err error) {
 func (s *Server) install(snap *dataset.Snapshot) *dataset.Snapshot {
 	s.info.Store(newListsInfo(snap, s.manifest(snap)))
 	s.loadFailed.Store(false)
-	return s.holder.Swap(snap)
+	old := s.holder.Swap(snap)
+	s.monitorAfterSwap(old, snap)
+	return old
 }
 
 // manifest reads the fetch records of the state directory when the

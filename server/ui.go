@@ -37,6 +37,27 @@ func (b Backend) LookupKey(ctx context.Context, secret string) (interdict.APIKey
 	return b.s.keys.lookup(ctx, be.st, secret, b.s.now())
 }
 
+// CheckKey tells the web UI whether a signed-in key may still be used:
+// store.ErrRevoked (wrapped) once the key is revoked or may no longer
+// screen. Revocation is read from the store's list of keys, refreshed as
+// often as key lookups are, so a browser session is refused within the
+// same time as an API client.
+func (b Backend) CheckKey(ctx context.Context, key interdict.APIKey) error {
+	s := b.s
+	be := s.backend.Load()
+	if be == nil {
+		return errNotReady
+	}
+	revoked, err := s.revoked.check(ctx, be.st, key.ID, s.now())
+	if err != nil {
+		return err
+	}
+	if revoked || !key.Role.Allows(interdict.RoleScreener) {
+		return fmt.Errorf("server: key %s may not be used: %w", key.ID, store.ErrRevoked)
+	}
+	return nil
+}
+
 // Screen screens q for key against the snapshot in service, with
 // explanations, and records the decision before returning it. A browser
 // session holds the key it signed in with, not its secret, so revocation

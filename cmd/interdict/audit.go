@@ -19,8 +19,9 @@ import (
 const auditUsage = `usage:
   interdict audit export [--from T] [--to T] [--user U] [--decision alert|clear] [--out FILE.csv]
 
-Writes the audit trail in STATE/interdict.db (--state DIR or $INTERDICT_STATE)
-as CSV, one row per screening decision, oldest first:
+Writes the audit trail in STATE/interdict.db (--state DIR or $INTERDICT_STATE),
+or in the PostgreSQL database --db URL names (or $INTERDICT_DB), as CSV, one
+row per screening decision, oldest first:
   id, at, key_id, user, route, snapshot, query, decision, matches
 where query is the names screened joined by "; " and matches is
 "entity-id:score" joined by ";". T is RFC 3339 (2025-03-01T09:30:00Z) or a
@@ -53,6 +54,7 @@ func (m *Main) runAudit(ctx context.Context, args []string) int {
 func (m *Main) auditExport(ctx context.Context, args []string) int {
 	var d dirs
 	fs := m.flags("audit export", &d)
+	dbURL := m.dbFlag(fs)
 	from := fs.String("from", "", "only decisions at or after this time (RFC 3339, or a date YYYY-MM-DD in UTC)")
 	to := fs.String("to", "", "only decisions before this time (RFC 3339), or on or before this date (YYYY-MM-DD, UTC)")
 	user := fs.String("user", "", "only this user's decisions")
@@ -86,7 +88,7 @@ func (m *Main) auditExport(ctx context.Context, args []string) int {
 	}
 	f.User, f.Decision = *user, *decision
 
-	db, ok := m.openDB(ctx, &d)
+	db, ok := m.openDB(ctx, &d, *dbURL)
 	if !ok {
 		return exitError
 	}

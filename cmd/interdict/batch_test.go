@@ -18,6 +18,7 @@ import (
 	"unicode/utf8"
 
 	interdict "github.com/interdict/interdict"
+	"github.com/interdict/interdict/batch"
 	"github.com/interdict/interdict/internal/shared"
 	"github.com/interdict/interdict/screen"
 	"github.com/interdict/interdict/source"
@@ -68,7 +69,7 @@ func parseOutput(t *testing.T, out string) []outLine {
 
 func TestBatch(t *testing.T) {
 	dir := t.TempDir()
-	tooLong := `{"name":"` + strings.Repeat("k", maxLine) + `"}`
+	tooLong := `{"name":"` + strings.Repeat("k", batch.DefaultMaxRecord) + `"}`
 	input := []struct {
 		line string
 		err  string // "" for a screened line; else the error's text after "line N: "
@@ -97,7 +98,7 @@ func TestBatch(t *testing.T) {
 		{line: `{"name":"Kim","country":"` + strings.Repeat("x", 300) + `"}`, err: `field "country": a value of 300 bytes, at most 256`},
 		{line: `{"name":"` + strings.Repeat("a", 1500) + `"}`, err: "name 1 is 1500 bytes long, at most 1024"},
 		{line: "{\"name\":\"Kim \xff\"}", err: "not valid UTF-8"},
-		{line: tooLong, err: fmt.Sprintf("longer than %d bytes", maxLine)},
+		{line: tooLong, err: fmt.Sprintf("longer than %d bytes", batch.DefaultMaxRecord)},
 		{line: `{"name":"Kim Jong Un"}`, top: "ofac-sdn:20157"}, // the last line has no newline
 	}
 	var b strings.Builder
@@ -181,8 +182,8 @@ func TestBatch(t *testing.T) {
 		t.Errorf("error inputs: %s | %s | %s", lines[7].Input, lines[8].Input, lines[len(lines)-2].Input)
 	}
 	for _, w := range []string{
-		fmt.Sprintf("%d lines, %d errors, ", len(input), nerr), fmt.Sprintf("with an alert (score ≥ %.2f)", interdict.DefaultThreshold), "names/s on 3 workers", "wall ", "snapshot ",
-		"interdict batch: line 7: empty line", fmt.Sprintf("… %d more error lines", nerr-shownErrors),
+		fmt.Sprintf("%d rows, %d rejects, ", len(input), nerr), fmt.Sprintf("hits (score ≥ %g; by list: ofac-sdn ", interdict.DefaultThreshold), "names/s on 3 workers", "wall ", "snapshot ",
+		"interdict batch: line 7: empty line", fmt.Sprintf("… %d more rejects", nerr-shownErrors),
 	} {
 		if !strings.Contains(errs, w) {
 			t.Errorf("stderr lacks %q:\n%s", w, errs)
@@ -301,7 +302,7 @@ func TestBatchOrder(t *testing.T) {
 			t.Fatalf("output line %d holds input %s", i+1, l.Input)
 		}
 	}
-	if !strings.Contains(errs, fmt.Sprintf("%d lines, %d errors", n, n/len(names))) {
+	if !strings.Contains(errs, fmt.Sprintf("%d rows, %d rejects", n, n/len(names))) {
 		t.Errorf("summary: %s", errs)
 	}
 }
@@ -340,7 +341,7 @@ func TestBatchCancel(t *testing.T) {
 	// What was written is whole lines, in order, and the summary counts
 	// them.
 	lines := parseOutput(t, out.String())
-	if !strings.Contains(errs, fmt.Sprintf("interdict batch: %s,", plural(len(lines), "line", "lines"))) {
+	if !strings.Contains(errs, fmt.Sprintf("interdict batch: %s,", plural(len(lines), "row", "rows"))) || !strings.Contains(errs, fmt.Sprintf("the first %s of the output are complete", plural(len(lines), "row", "rows"))) {
 		t.Errorf("%d lines written; summary: %s", len(lines), errs)
 	}
 	for i, l := range lines {
@@ -366,7 +367,7 @@ func (w *failWriter) Write(p []byte) (int, error) {
 func TestBatchWriteError(t *testing.T) {
 	in := strings.Repeat(`{"name":"Kim Jong Un"}`+"\n", 20000)
 	code, errs := runWith(context.Background(), strings.NewReader(in), &failWriter{left: 100 << 10}, "batch", "--data", fixture, "--in", "-", "--workers", "2")
-	if code != exitError || !strings.Contains(errs, "writing: no space left on device") {
+	if code != exitError || !strings.Contains(errs, "writing stdout: no space left on device") {
 		t.Errorf("exit %d: %s", code, errs)
 	}
 }
@@ -399,7 +400,7 @@ func TestBatchHoldout(t *testing.T) {
 	if want := bytes.Count(inb, []byte("\n")); len(lines) != want {
 		t.Errorf("%d output lines, %d queries", len(lines), want)
 	}
-	if !strings.Contains(errs, " 0 errors") {
+	if !strings.Contains(errs, " 0 rejects") {
 		t.Errorf("errors: %s", errs)
 	}
 	t.Log(strings.TrimSpace(errs))
@@ -424,97 +425,104 @@ func BenchmarkBatchHoldout(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	fm := defaultFieldMap()
-	if err := fm.parseMap("name=query,kind=type"); err != nil {
+	fm := batch.DefaultFieldMap()
+	if err := fm.Parse("name=query,kind=type"); err != nil {
 		b.Fatal(err)
 	}
-	bt := &batcher{s: newLoaded(cat, 0).screener, fm: fm, base: interdict.Query{Limit: screen.DefaultLimit, MinScore: screen.DefaultFloor}}
+	s := newLoaded(cat, 0).screener
 	n := bytes.Count(queries, []byte("\n"))
 	b.ReportAllocs()
 	b.SetBytes(int64(len(queries)))
 	for b.Loop() {
-		st, err := bt.run(context.Background(), bytes.NewReader(queries), io.Discard, 2)
-		if err != nil || st.lines != n {
-			b.Fatalf("%d lines, %v", st.lines, err)
+		job, err := batch.Open(batch.Options{In: "-", Out: "-", Stdin: bytes.NewReader(queries), Stdout: io.Discard, Map: fm,
+			Base: interdict.Query{Limit: screen.DefaultLimit, MinScore: screen.DefaultFloor}, ParseID: parseIdentifier, Workers: 2})
+		if err != nil {
+			b.Fatal(err)
+		}
+		sum, err := job.Run(context.Background(), s, s.Threshold, "bench")
+		if err != nil || sum.Rows != n {
+			b.Fatalf("%d rows, %v", sum.Rows, err)
 		}
 	}
 	b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "names/s")
 }
 
-var fuzzBatcher = sync.OnceValues(func() (*batcher, error) {
+var fuzzScreener = sync.OnceValues(func() (*screen.Screener, error) {
 	cat, err := source.Load(context.Background(), fixture)
 	if err != nil {
 		return nil, err
 	}
-	fm := defaultFieldMap()
-	return &batcher{s: newLoaded(cat, 0).screener, fm: fm, base: interdict.Query{Limit: 3}}, nil
+	return newLoaded(cat, 0).screener, nil
 })
 
-var errPrefix = regexp.MustCompile(`^line 9: `)
+var errPrefix = regexp.MustCompile(`^line 1: `)
 
 // slowLine is far more than any line should take (a query is screened in
 // well under a millisecond); beyond it the fuzz test fails, since one
 // slow line stalls a worker and a crafted file could stall them all.
 const slowLine = 2 * time.Second
 
-// FuzzBatchLine feeds any bytes to the line decoder and the screening of
-// one line: it never panics, and the output is always exactly one line of
-// JSON with the input and either matches or an error.
+// FuzzBatchLine feeds any bytes as a one-line JSON-lines batch: it never
+// panics, and the output is always exactly one line of JSON with the
+// input and either matches or an error (line 1's).
 func FuzzBatchLine(f *testing.F) {
 	for _, s := range []string{
 		`{"name":"Kim Jong Un","kind":"person","dob":"1984-01-08","country":"KP","identifier":"passport:123456789","ref":1}`,
 		`{"name":["CIMEX","Corporacion Cimex"],"kind":"business"}`,
 		`{"name":"ARTAVIL","identifier":["imo:9187629","MMSI 572469210"],"kind":"vessel"}`,
 		`{"name":"Ким Чен Ын"}`, `{"name":"金正恩"}`, `{"name":"محمد"}`,
-		`{"name":"","dob":"1952-13-40"}`, `{"name":null}`, `[]`, `{}`, ``, `"x"`, `{"name":"a\u0000b"}`,
+		`{"name":"","dob":"1952-13-40"}`, `{"name":null}`, `[]`, `{}`, ` `, `"x"`, `{"name":"a\u0000b"}`,
 		"{\"name\":\"\xff\xfe\"}", `{"name":"Kim","name":"Lee"}`, `{"name":"!!!???...---"}`,
 	} {
 		f.Add([]byte(s))
 	}
-	b, err := fuzzBatcher()
+	s, err := fuzzScreener()
 	if err != nil {
 		f.Fatal(err)
 	}
+	fm := batch.DefaultFieldMap()
 	f.Fuzz(func(t *testing.T, line []byte) {
-		if bytes.IndexByte(line, '\n') >= 0 {
-			return // the reader splits lines; one line holds no newline
+		if bytes.IndexByte(line, '\n') >= 0 || len(line) == 0 {
+			return // one line, and an empty input is refused as a whole
 		}
-		var buf bytes.Buffer
+		var out bytes.Buffer
+		job, err := batch.Open(batch.Options{In: "-", Out: "-", Stdin: bytes.NewReader(line), Stdout: &out, Map: fm,
+			Base: interdict.Query{Limit: 3}, ParseID: parseIdentifier, Workers: 1})
+		if err != nil {
+			t.Fatalf("open: %v", err)
+		}
 		start := time.Now()
-		r := b.process(9, line, false, &buf)
+		sum, err := job.Run(context.Background(), s, s.Threshold, "fuzz")
+		if err != nil {
+			t.Fatalf("run: %v", err)
+		}
 		if d := time.Since(start); d > slowLine {
 			t.Fatalf("one line took %s: %q", d, line)
 		}
-		if len(r.out) == 0 || r.out[len(r.out)-1] != '\n' || bytes.Count(r.out, []byte("\n")) != 1 {
-			t.Fatalf("output is not one line: %q", r.out)
+		r := out.Bytes()
+		if len(r) == 0 || r[len(r)-1] != '\n' || bytes.Count(r, []byte("\n")) != 1 {
+			t.Fatalf("output is not one line: %q", r)
 		}
-		if !utf8.Valid(r.out) {
-			t.Fatalf("output is not UTF-8: %q", r.out)
+		if !utf8.Valid(r) {
+			t.Fatalf("output is not UTF-8: %q", r)
 		}
 		var o map[string]json.RawMessage
-		if err := json.Unmarshal(r.out, &o); err != nil {
-			t.Fatalf("output is not JSON: %v: %q", err, r.out)
+		if err := json.Unmarshal(r, &o); err != nil {
+			t.Fatalf("output is not JSON: %v: %q", err, r)
 		}
 		_, hasM := o["matches"]
 		errText, hasE := o["error"]
-		if _, ok := o["input"]; !ok || hasM == hasE {
-			t.Fatalf("output %q", r.out)
+		if _, ok := o["input"]; !ok || hasM == hasE || len(o) != 2 {
+			t.Fatalf("output %q", r)
 		}
 		if hasE {
 			var e string
 			json.Unmarshal(errText, &e)
-			if !errPrefix.MatchString(e) || e != r.err {
-				t.Fatalf("error %q (counted as %q)", e, r.err)
+			if !errPrefix.MatchString(e) || sum.Rejects != 1 || sum.Shown[0] != e {
+				t.Fatalf("error %q (counted %d: %q)", e, sum.Rejects, sum.Shown)
 			}
-		}
-		q, err := decodeLine(line, &b.fm, &b.base)
-		if (err == nil) != hasM {
-			t.Fatalf("decode error %v, but output %q", err, r.out)
-		}
-		if err == nil {
-			if verr := screen.Validate(q); verr != nil {
-				t.Fatalf("decoded query is not valid: %v", verr)
-			}
+		} else if sum.Screened != 1 {
+			t.Fatalf("screened %d", sum.Screened)
 		}
 	})
 }

@@ -5,14 +5,12 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"path/filepath"
 	"strconv"
 	"text/tabwriter"
 	"time"
 
 	interdict "github.com/interdict/interdict"
 	"github.com/interdict/interdict/store"
-	"github.com/interdict/interdict/store/sqlite"
 )
 
 const keysUsage = `usage:
@@ -20,28 +18,10 @@ const keysUsage = `usage:
   interdict keys list [--json]
   interdict keys revoke ID
 
-The keys live in STATE/interdict.db (--state DIR or $INTERDICT_STATE).
+The keys live in STATE/interdict.db (--state DIR or $INTERDICT_STATE), or
+in the PostgreSQL database --db URL names (or $INTERDICT_DB).
 create prints the key's id, name and role, and on its last line the
 secret alone: it is shown once and stored only as a hash.`
-
-// openDB opens the database in the state directory, where `interdict
-// serve` keeps it. The CLI and a running server may use it at once.
-func (m *Main) openDB(ctx context.Context, d *dirs) (*sqlite.DB, bool) {
-	db, err := sqlite.Open(ctx, filepath.Join(d.stateDir(m.Getenv), "interdict.db"))
-	if err != nil {
-		fmt.Fprintf(m.Stderr, "interdict: %v\n", err)
-		return nil, false
-	}
-	return db, true
-}
-
-func (m *Main) closeDB(db *sqlite.DB, code int) int {
-	if err := db.Close(); err != nil {
-		fmt.Fprintf(m.Stderr, "interdict: %v\n", err)
-		return exitError
-	}
-	return code
-}
 
 func (m *Main) runKeys(ctx context.Context, args []string) int {
 	if len(args) == 0 {
@@ -66,6 +46,7 @@ func (m *Main) runKeys(ctx context.Context, args []string) int {
 func (m *Main) keysCreate(ctx context.Context, args []string) int {
 	var d dirs
 	fs := m.flags("keys create", &d)
+	dbURL := m.dbFlag(fs)
 	name := fs.String("name", "", "what the key is for (a person, a system); shown in the audit trail")
 	role := fs.String("role", "", "screener (screens), analyst (also reads entities and the audit trail) or admin (also manages keys and lists)")
 	rate := fs.Int("rate", 0, "requests per minute for this key (0: the server's default)")
@@ -83,7 +64,7 @@ func (m *Main) keysCreate(ctx context.Context, args []string) int {
 		fmt.Fprintf(m.Stderr, "interdict keys create: --rate %d: must be 0 (the server default) or more\n", *rate)
 		return exitUsage
 	}
-	db, ok := m.openDB(ctx, &d)
+	db, ok := m.openDB(ctx, &d, *dbURL)
 	if !ok {
 		return exitError
 	}
@@ -116,6 +97,7 @@ func rateText(perMinute int) string {
 func (m *Main) keysList(ctx context.Context, args []string) int {
 	var d dirs
 	fs := m.flags("keys list", &d)
+	dbURL := m.dbFlag(fs)
 	asJSON := fs.Bool("json", false, "print the keys as a JSON array")
 	if pos, err := parse(fs, args); err != nil {
 		return exitUsage
@@ -123,7 +105,7 @@ func (m *Main) keysList(ctx context.Context, args []string) int {
 		fmt.Fprintf(m.Stderr, "interdict keys list: unexpected argument %q\n", pos[0])
 		return exitUsage
 	}
-	db, ok := m.openDB(ctx, &d)
+	db, ok := m.openDB(ctx, &d, *dbURL)
 	if !ok {
 		return exitError
 	}
@@ -164,6 +146,7 @@ func (m *Main) keysList(ctx context.Context, args []string) int {
 func (m *Main) keysRevoke(ctx context.Context, args []string) int {
 	var d dirs
 	fs := m.flags("keys revoke", &d)
+	dbURL := m.dbFlag(fs)
 	pos, err := parse(fs, args)
 	if err != nil {
 		return exitUsage
@@ -173,7 +156,7 @@ func (m *Main) keysRevoke(ctx context.Context, args []string) int {
 		return exitUsage
 	}
 	id := pos[0]
-	db, ok := m.openDB(ctx, &d)
+	db, ok := m.openDB(ctx, &d, *dbURL)
 	if !ok {
 		return exitError
 	}

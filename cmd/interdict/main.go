@@ -7,6 +7,7 @@
 //	interdict screen NAME [--kind K] [--dob D] [--country C] [--json]
 //	interdict compare NAME1 NAME2 | --pairs FILE.csv [--out FILE]
 //	interdict batch --in FILE.jsonl --out FILE.jsonl [--map name=query]
+//	interdict scan FILE|- [--json] [--min-score X] [--source S]
 //
 // Every subcommand reads lists from --data DIR (or $INTERDICT_DATA), a
 // read-only directory of list files recognised by content; without it,
@@ -71,10 +72,13 @@ var commands = []struct {
 	{"screen", "screen one party against the lists, with explanations", (*Main).runScreen},
 	{"compare", "score two names against each other, or a CSV of pairs", (*Main).runCompare},
 	{"batch", "screen a JSON-lines file of parties on every core", (*Main).runBatch},
+	{"scan", "find listed parties named in a document (text, HTML, PDF, DOCX)", (*Main).runScan},
 	{"shipment", "screen a shipment (parties, goods, route) or a batch of them; HTML/PDF report", (*Main).runShipment},
 	{"serve", "serve the HTTP API, web UI and metrics, auditing every decision", (*Main).runServe},
 	{"keys", "create, list and revoke API keys", (*Main).runKeys},
 	{"audit", "export the audit trail of screening decisions as CSV", (*Main).runAudit},
+	{"alerts", "the alert queue: list, show and decide cases (confirm, dismiss, approve, reject)", (*Main).runAlerts},
+	{"monitor", "watch parties for new designations: add, import a customer book, list", (*Main).runMonitor},
 }
 
 // Run runs one subcommand and returns the process exit code.

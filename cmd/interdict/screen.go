@@ -7,6 +7,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -63,6 +64,10 @@ func (m *Main) loadScreener(ctx context.Context, d *dirs) *loaded {
 
 func newLoaded(cat *source.Catalog, loadTook time.Duration) *loaded {
 	snap := dataset.Build(cat, time.Now())
+	// Parsing the files and building the index leave several times the
+	// index's size in garbage; hand it back to the OS now rather than keep
+	// it in the process's resident set for the whole run.
+	debug.FreeOSMemory()
 	return &loaded{cat: cat, snap: snap, screener: snap.Screener, loadTook: loadTook}
 }
 

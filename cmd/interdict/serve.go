@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
-	"path/filepath"
 	"time"
 
 	"github.com/interdict/interdict/server"
@@ -17,6 +16,7 @@ import (
 //	interdict serve [--addr 127.0.0.1:8080] [--data DIR] [--state DIR]
 //	                [--fetch-timeout D] [--max-batch N] [--rate R]
 //	                [--timeout D] [--sync normal|full]
+//	                [--db postgres://…] [--version-poll D]
 //
 // It listens at once (GET /healthz answers 503 until the lists are
 // loaded), keeps its database in STATE/interdict.db, and on first start
@@ -24,6 +24,12 @@ import (
 // --sync is the audit trail's durability (see sqlite.Sync): normal keeps
 // every answered decision through a crash of the process, full through a
 // power cut too, at one fsync per commit.
+//
+// --db (or $INTERDICT_DB) puts the store in PostgreSQL instead, shared by
+// several instances: each records the list version it serves there, and
+// the others follow within seconds (LISTEN/NOTIFY, and a poll every
+// --version-poll in case a notification is lost). The instances must
+// see the same list files: one shared --data, or one shared --state.
 func (m *Main) runServe(ctx context.Context, args []string) int {
 	var d dirs
 	fs := m.flags("serve", &d)
@@ -33,6 +39,9 @@ func (m *Main) runServe(ctx context.Context, args []string) int {
 	rate := fs.Float64("rate", server.DefaultRate, "requests per second per API key (a key's own rate overrides it; 0: no limit)")
 	timeout := fs.Duration("timeout", server.DefaultRequestTimeout, "give up on one request after this long")
 	syncMode := fs.String("sync", string(sqlite.SyncNormal), "audit durability: normal (survives a process crash) or full (also a power cut; an fsync per commit)")
+	dbURL := m.dbFlag(fs)
+	fourEyes := fs.Bool("four-eyes", false, "a second analyst must approve every decision on an alert")
+	versionPoll := fs.Duration("version-poll", server.DefaultVersionPoll, "with --db: also read the newest list version this often, in case a notification was lost (0: only notifications)")
 	if pos, err := parse(fs, args); err != nil {
 		return exitUsage
 	} else if len(pos) > 0 {
@@ -47,8 +56,19 @@ func (m *Main) runServe(ctx context.Context, args []string) int {
 		fmt.Fprintf(m.Stderr, "interdict serve: --sync %q: want normal or full\n", *syncMode)
 		return exitUsage
 	}
+	if err := checkDB(*dbURL); err != nil {
+		fmt.Fprintf(m.Stderr, "interdict serve: %v\n", err)
+		return exitUsage
+	}
+	if *dbURL != "" && sqlite.Sync(*syncMode) == sqlite.SyncFull {
+		fmt.Fprintln(m.Stderr, "interdict serve: --sync is SQLite's; with --db every commit waits for PostgreSQL's WAL flush (synchronous_commit, which must not be off)")
+	}
+	poll := *versionPoll
+	if poll <= 0 {
+		poll = -1 // server.Config: negative is never
+	}
 	state := d.stateDir(m.Getenv)
-	dbPath := filepath.Join(state, "interdict.db")
+	dbPath := dbName(*dbURL, state)
 	log := slog.New(slog.NewTextHandler(m.Stderr, nil))
 	srv := server.New(server.Config{
 		Addr:           *addr,
@@ -60,9 +80,11 @@ func (m *Main) runServe(ctx context.Context, args []string) int {
 		Rate:           *rate,
 		RequestTimeout: *timeout,
 		OpenStore: func(ctx context.Context) (store.Store, error) {
-			return sqlite.OpenWith(ctx, dbPath, sqlite.Options{Sync: sqlite.Sync(*syncMode)})
+			return openStore(ctx, *dbURL, state, sqlite.Sync(*syncMode))
 		},
-		Logger: log,
+		VersionPoll: poll,
+		Logger:      log,
+		FourEyes:    *fourEyes,
 	})
 	if err := srv.Run(ctx); err != nil {
 		fmt.Fprintf(m.Stderr, "interdict serve: %v\n", err)

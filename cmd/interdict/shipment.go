@@ -14,12 +14,12 @@ import (
 	"runtime"
 	"strconv"
 	"strings"
-	"sync"
 	"text/tabwriter"
 	"time"
 
 	"github.com/interdict/interdict/dataset"
 	"github.com/interdict/interdict/goods"
+	"github.com/interdict/interdict/internal/pipeline"
 	"github.com/interdict/interdict/shipment"
 )
 
@@ -383,97 +383,57 @@ type shipmentStats struct {
 // writes the results in input order. At most workers*4 lines are in
 // flight.
 func runShipmentBatch(ctx context.Context, snap *dataset.Snapshot, in io.Reader, out io.Writer, workers int, bar *progressLine) (shipmentStats, error) {
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
 	start := time.Now()
 	type job struct {
-		n    int
-		line []byte
-		res  chan []byte
-		st   chan shipmentLine
+		n       int
+		line    []byte
+		tooLong bool
 	}
-	order := make(chan *job, workers*4)
-	jobs := make(chan *job, workers*4)
-	var readErr error
-	go func() {
-		defer close(order)
-		defer close(jobs)
-		br := bufio.NewReaderSize(in, 64<<10)
-		for n := 1; ; n++ {
-			line, tooLong, err := readBoundedLine(br, shipment.MaxBytes)
-			if err != nil && err != io.EOF {
-				readErr = err
-				return
-			}
-			if err == io.EOF && len(line) == 0 && !tooLong {
-				return
-			}
-			if tooLong {
-				line = nil
-			}
-			j := &job{n: n, line: line, res: make(chan []byte, 1), st: make(chan shipmentLine, 1)}
-			if tooLong {
-				j.line = []byte{0} // marks the line as too long
-			}
-			select {
-			case order <- j:
-			case <-ctx.Done():
-				return
-			}
-			select {
-			case jobs <- j:
-			case <-ctx.Done():
-				return
-			}
-			if err == io.EOF {
-				return
-			}
+	type done struct {
+		b  []byte
+		sl shipmentLine
+	}
+	br := bufio.NewReaderSize(in, 64<<10)
+	n, eof := 0, false
+	next := func() (job, error) {
+		if eof {
+			return job{}, io.EOF
 		}
-	}()
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Go(func() {
-			for {
-				select {
-				case j, ok := <-jobs:
-					if !ok {
-						return
-					}
-					sl := screenLine(ctx, snap, j.n, j.line)
-					b, err := json.Marshal(sl)
-					if err != nil {
-						b, _ = json.Marshal(shipmentLine{Line: j.n, Error: err.Error()})
-					}
-					j.res <- append(b, '\n')
-					j.st <- sl
-				case <-ctx.Done():
-					return
-				}
+		line, tooLong, err := readBoundedLine(br, shipment.MaxBytes)
+		if err != nil && err != io.EOF {
+			return job{}, fmt.Errorf("reading: %w", err)
+		}
+		if err == io.EOF {
+			if len(line) == 0 && !tooLong {
+				return job{}, io.EOF
 			}
-		})
+			eof = true
+		}
+		n++
+		return job{n: n, line: line, tooLong: tooLong}, nil
 	}
-	defer func() {
-		cancel()
-		wg.Wait()
-	}()
+	work := func() func(job) done {
+		return func(j job) done {
+			line := j.line
+			if j.tooLong {
+				line = []byte{0} // marks the line as too long
+			}
+			sl := screenLine(ctx, snap, j.n, line)
+			b, err := json.Marshal(sl)
+			if err != nil {
+				b, _ = json.Marshal(shipmentLine{Line: j.n, Error: err.Error()})
+			}
+			return done{append(b, '\n'), sl}
+		}
+	}
 	var st shipmentStats
 	bw := bufio.NewWriterSize(out, 64<<10)
-	for j := range order {
-		var b []byte
-		select {
-		case b = <-j.res:
-		case <-ctx.Done():
-			bw.Flush()
-			st.took = time.Since(start)
-			return st, ctx.Err()
-		}
-		sl := <-j.st
-		if _, err := bw.Write(b); err != nil {
-			st.took = time.Since(start)
-			return st, fmt.Errorf("writing: %w", err)
+	emit := func(d done) error {
+		if _, err := bw.Write(d.b); err != nil {
+			return fmt.Errorf("writing: %w", err)
 		}
 		st.lines++
-		if sl.ok {
+		if sl := d.sl; sl.ok {
 			st.levels[sl.level]++
 			st.goods += len(sl.Decision.Goods)
 		} else {
@@ -485,15 +445,14 @@ func runShipmentBatch(ctx context.Context, snap *dataset.Snapshot, in io.Reader,
 		if bar != nil {
 			bar.update(st.lines)
 		}
+		return nil
 	}
+	err := pipeline.Run(ctx, workers, workers*4, next, work, emit)
 	st.took = time.Since(start)
-	if err := bw.Flush(); err != nil {
-		return st, fmt.Errorf("writing: %w", err)
+	if ferr := bw.Flush(); ferr != nil && err == nil {
+		err = fmt.Errorf("writing: %w", ferr)
 	}
-	if readErr != nil {
-		return st, fmt.Errorf("reading: %w", readErr)
-	}
-	return st, ctx.Err()
+	return st, err
 }
 
 // screenLine screens one input line; whatever is wrong becomes the

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"errors"
 	"net/http"
 	"strings"
 
@@ -27,6 +28,13 @@ type entityView struct {
 	Vessel      []fact
 	Links       []linkView
 	Inbound     []linkView
+	// NetworkURL is the network page of a live entity.
+	NetworkURL string
+	// Sources are the party's records on every loaded list (this one
+	// included) once the snapshot's network is built; SourcesPending
+	// says it is still building.
+	Sources        []sourceView
+	SourcesPending bool
 	// Which optional columns have anything to show.
 	NameParts, NameLang, IDCountry, IDLabel, IDNote, LinkNote bool
 }
@@ -40,6 +48,14 @@ type idView struct {
 }
 
 type addrView struct{ Text, Country string }
+
+// sourceView is one record of the party on a loaded list and the rule
+// that tied it to the others.
+type sourceView struct {
+	Source, ID, URL, Name, Programs string
+	This                            bool
+	Rule, Evidence                  string
+}
 
 type linkView struct {
 	Relation, Name, ID, URL, Kind, Source, Note string
@@ -203,10 +219,42 @@ func newEntityView(snap *dataset.Snapshot, e *interdict.Entity, delisted string)
 		v.Links = append(v.Links, lv)
 	}
 	if delisted == "" {
+		v.NetworkURL = networkURL(e.ID)
+		v.Sources, v.SourcesPending = clusterSources(snap, e)
 		for _, in := range snap.Inbound(e.ID) {
 			v.Inbound = append(v.Inbound, linkView{Relation: inboundLabel(in.Link.Type), Name: in.From.PrimaryName(), ID: in.From.ID,
 				URL: entityURL(in.From.ID), Kind: kindLabel(in.From.Kind), Source: in.From.Source})
 		}
 	}
 	return v
+}
+
+// clusterSources lists the records of e's party on every loaded list,
+// from the snapshot's network; pending is set while it is being built.
+func clusterSources(snap *dataset.Snapshot, e *interdict.Entity) (out []sourceView, pending bool) {
+	n := snap.Network()
+	if n == nil {
+		st, _, err := snap.NetworkStatus()
+		return nil, st != dataset.NetworkFailed || errors.Is(err, dataset.ErrNetworkStopped)
+	}
+	if n.Clusters == nil {
+		return nil, false
+	}
+	cl := n.Clusters.Of(e.ID)
+	if cl == nil {
+		return nil, false
+	}
+	for _, m := range cl.Members {
+		sv := sourceView{Source: m.Source, ID: m.ID, URL: entityURL(m.ID), Name: m.PrimaryName(), Programs: strings.Join(m.Programs, ", "), This: m.ID == e.ID}
+		if !sv.This {
+			for _, d := range cl.Decisions {
+				if d.Joined && (d.A == m.ID || d.B == m.ID) {
+					sv.Rule, sv.Evidence = string(d.Rule), d.Evidence
+					break
+				}
+			}
+		}
+		out = append(out, sv)
+	}
+	return out, false
 }

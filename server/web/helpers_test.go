@@ -3,6 +3,7 @@ package web
 import (
 	"context"
 	"errors"
+	"fmt"
 	"html"
 	"io"
 	"net/http"
@@ -41,6 +42,11 @@ type fakeBackend struct {
 	keys      []interdict.APIKey
 	screenErr error
 	panicking bool
+	// revoked are the key ids revoked since sign-in; checkErr is what
+	// CheckKey answers when set (the key store failing).
+	revoked  map[string]bool
+	checkErr error
+	checks   int
 }
 
 func newFake(snap *dataset.Snapshot) *fakeBackend { return &fakeBackend{snap: snap} }
@@ -80,6 +86,29 @@ func (f *fakeBackend) LookupKey(ctx context.Context, secret string) (interdict.A
 		return interdict.APIKey{}, errors.New("sqlite: database /var/lib/interdict/state.db is locked")
 	}
 	return interdict.APIKey{}, store.ErrNotFound
+}
+
+func (f *fakeBackend) CheckKey(ctx context.Context, key interdict.APIKey) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.checks++
+	switch {
+	case f.checkErr != nil:
+		return f.checkErr
+	case f.revoked[key.ID]:
+		return fmt.Errorf("fake: key %s: %w", key.ID, store.ErrRevoked)
+	}
+	return nil
+}
+
+// revoke marks a key id revoked, as the server's key list will show it.
+func (f *fakeBackend) revoke(id string) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.revoked == nil {
+		f.revoked = map[string]bool{}
+	}
+	f.revoked[id] = true
 }
 
 func (f *fakeBackend) lastQuery(t *testing.T) interdict.Query {

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	interdict "github.com/interdict/interdict"
+	"github.com/interdict/interdict/store"
 )
 
 // maxSessions bounds the session table; only a valid key can add to it,
@@ -189,13 +190,20 @@ func (h *handler) current(r *http.Request) (string, *session) {
 	return c.Value, h.sessions.get(c.Value)
 }
 
-// auth serves next only with a live session. Without one, a page request
-// is sent to the sign-in form (which brings the reader back afterwards);
-// a form post is sent there too, with a note that the session ended. Every
+// auth serves next only with a live session whose key is still valid.
+// Without a session, a page request is sent to the sign-in form (which
+// brings the reader back afterwards); a form post is sent there too, with
+// a note that the session ended. A session whose key has been revoked is
+// ended and refused on every page, not only when it screens: the session
+// holds no secret, so the backend is asked about the key's id on each
+// request (it answers from a cache as fresh as the API's key cache). Every
 // POST must carry the session's CSRF token.
 func (h *handler) auth(next http.HandlerFunc) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
-		_, sess := h.current(r)
+		id, sess := h.current(r)
+		if sess != nil && !h.keyValid(w, r, id, sess) {
+			return
+		}
 		if sess == nil {
 			target := "/signin"
 			if r.Method == http.MethodGet || r.Method == http.MethodHead {
@@ -220,6 +228,33 @@ func (h *handler) auth(next http.HandlerFunc) http.HandlerFunc {
 		}
 		next(w, r)
 	}
+}
+
+// keyValid asks the backend whether the session's key may still be used.
+// When it may not, it ends the session and answers: a sign-out goes to the
+// signed-out page as asked, any other request is refused with 403. When
+// the backend cannot tell, the request is refused with 503 and the
+// session kept: a page is never shown on a key that could not be checked.
+func (h *handler) keyValid(w http.ResponseWriter, r *http.Request, id string, sess *session) bool {
+	err := h.b.CheckKey(r.Context(), sess.key)
+	switch {
+	case err == nil:
+		return true
+	case errors.Is(err, store.ErrRevoked):
+		h.sessions.remove(id)
+		h.setCookie(w, h.sessionCookie(), "", -1)
+		if r.URL.Path == "/signout" {
+			http.Redirect(w, r, "/signin?m=signedout", http.StatusSeeOther)
+			return false
+		}
+		renderError(w, r, http.StatusForbidden, nil, "Your key is no longer valid",
+			"The key you signed in with has been revoked, so this page is not shown. Sign in with a current key.")
+	case isClientGone(r.Context(), err):
+	default:
+		h.log.Error("session: key check failed", "key", sess.key.ID, "err", err)
+		h.fail(w, r, http.StatusServiceUnavailable)
+	}
+	return false
 }
 
 // parseForm reads a bounded form body, answering 413 or 400 itself.

@@ -9,7 +9,10 @@
 //     random session id (HttpOnly, SameSite=Strict, Path=/, Secure when
 //     Options.Secure, "__Host-" prefixed then); the server maps the id's
 //     SHA-256 to the key's id, name and role and an absolute expiry. The
-//     secret itself is never kept.
+//     secret itself is never kept. Every page asks the server whether the
+//     key is still valid (Backend.CheckKey): a session whose key has been
+//     revoked is ended and refused on every page within the API's key
+//     cache time, not only when it screens.
 //   - Every POST carries a CSRF token in a hidden field: the session's
 //     token for signed-in forms, a double-submitted cookie token for the
 //     sign-in form (login CSRF). Both are compared in constant time. Cross
@@ -43,6 +46,10 @@ type Backend interface {
 	// Screen screens q for key (auditing it as the API does) and returns the matches with explanations and the snapshot version.
 	Screen(ctx context.Context, key interdict.APIKey, q *interdict.Query) ([]interdict.Match, string, error)
 	LookupKey(ctx context.Context, secret string) (interdict.APIKey, error)
+	// CheckKey tells whether a signed-in key may still be used: nil, an
+	// error wrapping store.ErrRevoked once it has been revoked (seen within
+	// the API's key-cache time), or another error when it cannot tell.
+	CheckKey(ctx context.Context, key interdict.APIKey) error
 }
 
 // Options configure the pages.
@@ -106,7 +113,11 @@ func (h *handler) routes() {
 	}))
 	h.mux.Handle("/results/{id}", only(get, h.auth(h.resultsPage)))
 	h.mux.Handle("/entities/{id...}", only(get, h.auth(h.entityPage)))
+	h.mux.Handle("/entities/{id}/network", only(get, h.auth(h.networkPage)))
 	h.mux.Handle("/lists", only(get, h.auth(h.listsPage)))
+	h.mux.Handle("/alerts", only(get, h.auth(h.alertsPage)))
+	h.mux.Handle("/alerts/{id}", only(get, h.auth(h.casePage)))
+	h.mux.Handle("/alerts/{id}/decision", only(post, h.auth(h.decide)))
 	h.mux.Handle("/", h.auth(func(w http.ResponseWriter, r *http.Request) {
 		h.fail(w, r, http.StatusNotFound)
 	}))
