@@ -471,7 +471,11 @@ func (w *worker) jsonLine(rec Record, matches []interdict.Match, reject string) 
 		if matches == nil {
 			matches = []interdict.Match{}
 		}
-		err = w.enc.Encode(batchOK{Input: input.(json.RawMessage), Matches: matches})
+		raw := input.(json.RawMessage)
+		if line, ok := appendOKLine(make([]byte, 0, len(raw)+192*len(matches)+32), raw, matches); ok {
+			return line
+		}
+		err = w.enc.Encode(batchOK{Input: raw, Matches: matches})
 	}
 	if err != nil {
 		// Unreachable: the input is a string or valid JSON.

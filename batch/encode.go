@@ -1,6 +1,8 @@
 package batch
 
 import (
+	"bytes"
+	"encoding/json"
 	"fmt"
 	"strconv"
 	"strings"
@@ -9,7 +11,8 @@ import (
 	interdict "github.com/interdict/interdict"
 )
 
-// appendJSONString appends s as a JSON string. HTML characters stay as
+// appendJSONString appends s as a JSON string, byte for byte as
+// encoding/json writes it with HTML escaping off: HTML characters stay as
 // they are (the output is data, not a web page); invalid UTF-8 becomes
 // U+FFFD.
 func appendJSONString(dst []byte, s string) []byte {
@@ -33,6 +36,10 @@ func appendJSONString(dst []byte, s string) []byte {
 				dst = append(dst, '\\', 'r')
 			case '\t':
 				dst = append(dst, '\\', 't')
+			case '\b':
+				dst = append(dst, '\\', 'b')
+			case '\f':
+				dst = append(dst, '\\', 'f')
 			default:
 				dst = append(dst, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xf])
 			}
@@ -195,4 +202,60 @@ func reason(m *interdict.Match, threshold float64) string {
 		}
 	}
 	return b.String()
+}
+
+// appendOKLine appends the JSON line of a screened row,
+// {"input":…,"matches":[…]}, as encoding/json writes batchOK (compacted
+// input, HTML escaping off), for matches without explanations; ok is
+// false when it cannot (an explanation, a score encoding/json would write
+// in exponent form), and the caller encodes the line with encoding/json.
+// Reflection there cost an eighth of a batch's CPU.
+func appendOKLine(dst []byte, input []byte, matches []interdict.Match) ([]byte, bool) {
+	start := len(dst)
+	dst = append(dst, `{"input":`...)
+	if input == nil {
+		dst = append(dst, "null"...)
+	} else {
+		var err error
+		if dst, err = appendCompact(dst, input); err != nil {
+			return dst[:start], false
+		}
+	}
+	dst = append(dst, `,"matches":[`...)
+	for i := range matches {
+		m := &matches[i]
+		if m.Explanation != nil || m.Score != 0 && (m.Score < 1e-6 || m.Score >= 1e21) || m.Score != m.Score {
+			return dst[:start], false
+		}
+		if i > 0 {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, `{"id":`...)
+		dst = appendJSONString(dst, m.ID)
+		dst = append(dst, `,"source":`...)
+		dst = appendJSONString(dst, m.Source)
+		dst = append(dst, `,"kind":`...)
+		dst = appendJSONString(dst, string(m.Kind))
+		dst = append(dst, `,"name":`...)
+		dst = appendJSONString(dst, m.Name)
+		dst = append(dst, `,"matched_name":`...)
+		dst = appendJSONString(dst, m.MatchedName)
+		dst = append(dst, `,"score":`...)
+		dst = strconv.AppendFloat(dst, m.Score, 'f', -1, 64)
+		dst = append(dst, `,"alert":`...)
+		dst = strconv.AppendBool(dst, m.Alert)
+		dst = append(dst, '}')
+	}
+	return append(dst, "]}\n"...), true
+}
+
+// appendCompact appends the JSON value src without insignificant space,
+// as encoding/json writes a json.RawMessage.
+func appendCompact(dst, src []byte) ([]byte, error) {
+	var b bytes.Buffer
+	b.Grow(len(src))
+	if err := json.Compact(&b, src); err != nil {
+		return dst, err
+	}
+	return append(dst, b.Bytes()...), nil
 }
