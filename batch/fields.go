@@ -194,7 +194,11 @@ func jsonStrings(obj map[string]json.RawMessage, field string) ([]string, error)
 		return nil, nil
 	case raw[0] == '"':
 		var s string
-		if err := json.Unmarshal(raw, &s); err != nil {
+		if len(raw) >= 2 && raw[len(raw)-1] == '"' && bytes.IndexByte(raw[1:len(raw)-1], '\\') < 0 && bytes.IndexByte(raw[1:len(raw)-1], '"') < 0 {
+			// no escape: the string is its bytes (the line was checked
+			// to be UTF-8, and Unmarshal checked the JSON)
+			s = string(raw[1 : len(raw)-1])
+		} else if err := json.Unmarshal(raw, &s); err != nil {
 			return nil, fmt.Errorf("field %q: %v", field, err)
 		}
 		if strings.TrimSpace(s) == "" {
