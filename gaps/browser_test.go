@@ -3,7 +3,6 @@ package gaps
 import (
 	"context"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -12,28 +11,12 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/interdict/interdict/index"
+	"github.com/interdict/interdict/internal/browsertest"
 	"github.com/interdict/interdict/internal/shared"
 	"github.com/interdict/interdict/resolve"
 	"github.com/interdict/interdict/screen"
 	"github.com/interdict/interdict/source"
 )
-
-// findBrowser returns a Chromium or Chrome to drive: $INTERDICT_CHROMIUM,
-// else Debian's /usr/bin/chromium, else one on $PATH.
-func findBrowser() string {
-	if p := os.Getenv("INTERDICT_CHROMIUM"); p != "" {
-		return p
-	}
-	if _, err := os.Stat("/usr/bin/chromium"); err == nil {
-		return "/usr/bin/chromium"
-	}
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "google-chrome-stable"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	return ""
-}
 
 // TestHTMLInBrowser renders the HTML report of `interdict gaps --format
 // html` over every list of ../shared/data, once for every party and once
@@ -44,16 +27,7 @@ func findBrowser() string {
 // wider than the screen. Screenshots go under the test's temp dir (and
 // INTERDICT_SCREENSHOTS, when set).
 func TestHTMLInBrowser(t *testing.T) {
-	if testing.Short() {
-		t.Skip("browser test skipped in -short mode")
-	}
-	browser := findBrowser()
-	if browser == "" {
-		t.Skip("no Chromium found: install Debian's chromium package (apt-get install -y chromium) or set INTERDICT_CHROMIUM")
-	}
-	if _, err := os.Stat(browser); err != nil {
-		t.Fatalf("browser %s: %v", browser, err)
-	}
+	bctx := browsertest.Start(t, 3*time.Minute)
 	data := shared.Data(t)
 	namesFile := filepath.Join(filepath.Dir(data), "reference", "iran_uav_program.csv")
 	f, err := os.Open(namesFile)
@@ -77,7 +51,6 @@ func TestHTMLInBrowser(t *testing.T) {
 		t.Fatal(err)
 	}
 	dir := t.TempDir()
-	keep := os.Getenv("INTERDICT_SCREENSHOTS")
 	write := func(name string, rep *Report) string {
 		t.Helper()
 		p := filepath.Join(dir, name+".html")
@@ -106,26 +79,6 @@ func TestHTMLInBrowser(t *testing.T) {
 		t.Logf("every party: %d rows, %.1f MB of HTML", len(all.Rows), float64(fi.Size())/1e6)
 	}
 
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(browser),
-		chromedp.Headless,
-		chromedp.NoSandbox, // CI runs as root
-		chromedp.DisableGPU,
-		chromedp.NoFirstRun,
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.UserDataDir(t.TempDir()),
-		chromedp.WindowSize(1280, 900),
-	)
-	bctx, cancel := context.WithTimeout(ctx, 3*time.Minute)
-	defer cancel()
-	bctx, cancelAlloc := chromedp.NewExecAllocator(bctx, opts...)
-	defer cancelAlloc()
-	bctx, cancelTab := chromedp.NewContext(bctx)
-	defer cancelTab()
-
 	shot := func(name string, full bool) {
 		t.Helper()
 		var (
@@ -140,16 +93,7 @@ func TestHTMLInBrowser(t *testing.T) {
 		if err != nil {
 			t.Fatalf("screenshot %s: %v", name, err)
 		}
-		p := filepath.Join(dir, name+".png")
-		if err := os.WriteFile(p, png, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		t.Logf("screenshot: %s", p)
-		if keep != "" {
-			if err := os.WriteFile(filepath.Join(keep, name+".png"), png, 0o644); err != nil {
-				t.Errorf("keeping screenshot: %v", err)
-			}
-		}
+		browsertest.Save(t, dir, name, png)
 	}
 	open := func(page string) {
 		t.Helper()

@@ -1,34 +1,15 @@
 package web
 
 import (
-	"context"
 	"net/http/httptest"
-	"os"
-	"os/exec"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/chromedp/chromedp"
-)
 
-// findBrowser returns a Chromium or Chrome to drive: $INTERDICT_CHROMIUM,
-// else Debian's /usr/bin/chromium, else one on $PATH.
-func findBrowser() string {
-	if p := os.Getenv("INTERDICT_CHROMIUM"); p != "" {
-		return p // checked by the test, which fails if it is not there
-	}
-	if _, err := os.Stat("/usr/bin/chromium"); err == nil {
-		return "/usr/bin/chromium"
-	}
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "google-chrome-stable"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	return ""
-}
+	"github.com/interdict/interdict/internal/browsertest"
+)
 
 // TestBrowser drives the pages in headless Chromium the way an analyst
 // would, with the keyboard only: sign in, screen "Vladimir Putin", open
@@ -36,60 +17,12 @@ func findBrowser() string {
 // page are written under the test's temp dir (and, when
 // INTERDICT_SCREENSHOTS names a directory, there too, to keep them).
 func TestBrowser(t *testing.T) {
-	if testing.Short() {
-		t.Skip("browser test skipped in -short mode")
-	}
-	browser := findBrowser()
-	if browser == "" {
-		t.Skip("no Chromium found: install Debian's chromium package (apt-get install -y chromium) or set INTERDICT_CHROMIUM; .ci/run installs it")
-	}
-	if _, err := os.Stat(browser); err != nil {
-		t.Fatalf("browser %s: %v", browser, err)
-	}
+	ctx := browsertest.Start(t, 2*time.Minute)
+	screenshot := browsertest.Screenshots(t, ctx)
 	snap := ofacSnapshot(t)
 	srv := httptest.NewServer(New(newFake(snap), Options{}))
 	defer srv.Close()
 
-	shots := t.TempDir()
-	keep := os.Getenv("INTERDICT_SCREENSHOTS")
-
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(browser),
-		chromedp.Headless,
-		chromedp.NoSandbox, // CI runs as root
-		chromedp.DisableGPU,
-		chromedp.NoFirstRun,
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.UserDataDir(t.TempDir()),
-		chromedp.WindowSize(1280, 900),
-	)
-	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
-	defer cancel()
-	ctx, cancelAlloc := chromedp.NewExecAllocator(ctx, opts...)
-	defer cancelAlloc()
-	ctx, cancelTab := chromedp.NewContext(ctx)
-	defer cancelTab()
-
-	screenshot := func(name string) {
-		t.Helper()
-		png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
-		if err != nil {
-			t.Fatalf("screenshot %s: %v", name, err)
-		}
-		p := filepath.Join(shots, name+".png")
-		if err := os.WriteFile(p, png, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		t.Logf("screenshot: %s", p)
-		if keep != "" {
-			if err := os.WriteFile(filepath.Join(keep, name+".png"), png, 0o644); err != nil {
-				t.Errorf("keeping screenshot: %v", err)
-			}
-		}
-	}
 	do := func(what string, actions ...chromedp.Action[chromedp.Void]) {
 		t.Helper()
 		if err := chromedp.Do(ctx, actions...); err != nil {

@@ -1,15 +1,14 @@
 package web
 
 import (
-	"context"
 	"net/http/httptest"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/chromedp/chromedp"
+
+	"github.com/interdict/interdict/internal/browsertest"
 )
 
 // TestNetworkBrowser opens Putin's network in headless Chromium from his
@@ -18,58 +17,11 @@ import (
 // screen, where nothing may reach past the screen's edge. Screenshots are
 // written under the test's temp dir (and INTERDICT_SCREENSHOTS, when set).
 func TestNetworkBrowser(t *testing.T) {
-	if testing.Short() {
-		t.Skip("browser test skipped in -short mode")
-	}
-	browser := findBrowser()
-	if browser == "" {
-		t.Skip("no Chromium found: install Debian's chromium package (apt-get install -y chromium) or set INTERDICT_CHROMIUM; .ci/run installs it")
-	}
-	if _, err := os.Stat(browser); err != nil {
-		t.Fatalf("browser %s: %v", browser, err)
-	}
+	ctx := browsertest.Start(t, 2*time.Minute)
+	screenshot := browsertest.Screenshots(t, ctx)
 	srv := httptest.NewServer(New(newFake(networkSnapshot(t)), Options{}))
 	defer srv.Close()
-	shots := t.TempDir()
-	keep := os.Getenv("INTERDICT_SCREENSHOTS")
 
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(browser),
-		chromedp.Headless,
-		chromedp.NoSandbox, // CI runs as root
-		chromedp.DisableGPU,
-		chromedp.NoFirstRun,
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.UserDataDir(t.TempDir()),
-		chromedp.WindowSize(1280, 900),
-	)
-	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
-	defer cancel()
-	ctx, cancelAlloc := chromedp.NewExecAllocator(ctx, opts...)
-	defer cancelAlloc()
-	ctx, cancelTab := chromedp.NewContext(ctx)
-	defer cancelTab()
-
-	screenshot := func(name string) {
-		t.Helper()
-		png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
-		if err != nil {
-			t.Fatalf("screenshot %s: %v", name, err)
-		}
-		p := filepath.Join(shots, name+".png")
-		if err := os.WriteFile(p, png, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		t.Logf("screenshot: %s", p)
-		if keep != "" {
-			if err := os.WriteFile(filepath.Join(keep, name+".png"), png, 0o644); err != nil {
-				t.Errorf("keeping screenshot: %v", err)
-			}
-		}
-	}
 	do := func(what string, actions ...chromedp.Action[chromedp.Void]) {
 		t.Helper()
 		if err := chromedp.Do(ctx, actions...); err != nil {
