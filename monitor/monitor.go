@@ -403,7 +403,24 @@ func (m *Monitor) note(ctx context.Context, prev, next *dataset.Snapshot, d Diff
 		if err != nil {
 			return fmt.Errorf("monitor: %w", err)
 		}
+	alerts:
 		for _, a := range as {
+			if a.Snapshot == next.Version {
+				continue // opened against the new version: it shows the change
+			}
+			// Every instance that puts the new snapshot in service runs
+			// this; the reason names the snapshot, so a note already in
+			// the history is this change noted by another instance (or
+			// an earlier pass), not a new one.
+			_, history, err := m.Store.GetAlert(ctx, a.ID)
+			if err != nil {
+				return fmt.Errorf("monitor: alert %d: %w", a.ID, err)
+			}
+			for _, ev := range history {
+				if ev.Kind == kind && ev.Reason == reason {
+					continue alerts
+				}
+			}
 			if _, err := m.Store.AddCaseEvent(ctx, a.ID, interdict.CaseEvent{At: m.now(), Kind: kind, Actor: cases.System.Name, Reason: reason}); err != nil {
 				return fmt.Errorf("monitor: alert %d: %w", a.ID, err)
 			}

@@ -249,6 +249,15 @@ func TestRefreshOFAC(t *testing.T) {
 	if res.Noted < noted {
 		t.Errorf("%d notes written, want at least the %d open alerts on removed entities", res.Noted, noted)
 	}
+	// The same change put in service by a second instance (which runs the
+	// same pass on the shared store) opens nothing and notes nothing again.
+	other, err := m.Refresh(ctx, old, next)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if other.Opened != 0 || other.Noted != 0 {
+		t.Errorf("the same change again: %d alerts opened, %d notes written (want none: the first pass made them)", other.Opened, other.Noted)
+	}
 	// A second refresh to the same file re-screens nothing and opens
 	// nothing.
 	again, err := m.Refresh(ctx, next, next)
