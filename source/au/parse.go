@@ -8,6 +8,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/interdict/interdict"
+	"github.com/interdict/interdict/source/internal/xlsxin"
 )
 
 // Source is the short name of the Australian list.
@@ -116,74 +117,35 @@ func Parse(r io.Reader, name string) (*interdict.ListLoad, error) {
 	return ParseWorkbook(f, name)
 }
 
-// ParseWorkbook reads the first sheet of f that has the DFAT header in its
-// first five rows, streaming its rows. A workbook with no such sheet is an
-// error naming the missing columns; a row that cannot be used is a reject.
+// ParseWorkbook reads the first sheet of f that has the DFAT header in
+// its first five rows, streaming its rows. A workbook with no such sheet
+// is an error naming the missing columns; a row that cannot be used is a
+// reject.
 func ParseWorkbook(f *excelize.File, name string) (*interdict.ListLoad, error) {
-	sheets := f.GetSheetList()
-	if len(sheets) == 0 {
-		return nil, fmt.Errorf("au: %s: workbook has no sheets", name)
+	p, err := xlsxin.FirstSheet(f, name, layout, func() *parser { return newParser(name) })
+	if err != nil {
+		return nil, err
 	}
-	var firstMissing []string
-	for _, sheet := range sheets {
-		load, missing, err := parseSheet(f, sheet, name)
-		if err != nil || load != nil {
-			return load, err
-		}
-		if firstMissing == nil {
-			firstMissing = missing
-		}
-	}
-	if len(firstMissing) == 0 {
-		for _, c := range required {
-			firstMissing = append(firstMissing, headers[c])
-		}
-	}
-	return nil, fmt.Errorf("au: %s: sheet %q: no DFAT header in the first %d rows (missing columns: %s)",
-		name, sheets[0], headerRows, strings.Join(firstMissing, ", "))
+	return p.finish(), nil
 }
 
-// parseSheet streams one sheet. It returns a nil load and the columns it
-// missed when the sheet has no header.
-func parseSheet(f *excelize.File, sheet, name string) (*interdict.ListLoad, []string, error) {
-	rows, err := f.Rows(sheet)
-	if err != nil {
-		return nil, nil, fmt.Errorf("au: %s: sheet %q: %w", name, sheet, err)
+// layout is the workbook's shape, for xlsxin.FirstSheet.
+var layout = xlsxin.Layout{Prefix: "au", What: "DFAT", HeaderRows: headerRows, Required: func() []string {
+	var names []string
+	for _, c := range required {
+		names = append(names, headers[c])
 	}
-	defer rows.Close()
-	p := newParser(name)
-	var missing []string
-	line := 0
-	header := false
-	raw := excelize.Options{RawCellValue: true}
-	for rows.Next() {
-		line++
-		cells, err := rows.Columns(raw)
-		if err != nil {
-			return nil, nil, fmt.Errorf("au: %s: sheet %q row %d: %w", name, sheet, line, err)
-		}
-		if !header {
-			cols, miss, ok := findColumns(cells)
-			if ok {
-				p.cols = cols
-				header = true
-				continue
-			}
-			if missing == nil || len(miss) < len(missing) {
-				missing = miss
-			}
-			if line >= headerRows {
-				return nil, missing, nil
-			}
-			continue
-		}
-		p.row(cells, line)
+	return names
+}()}
+
+// Header takes the sheet's header row (xlsxin.Sheet).
+func (p *parser) Header(cells []string) ([]string, bool) {
+	cols, missing, ok := findColumns(cells)
+	if ok {
+		p.cols = cols
 	}
-	if err := rows.Error(); err != nil {
-		return nil, nil, fmt.Errorf("au: %s: sheet %q row %d: %w", name, sheet, line, err)
-	}
-	if !header {
-		return nil, missing, nil
-	}
-	return p.finish(), nil, nil
+	return missing, ok
 }
+
+// Row takes a row after the header (xlsxin.Sheet).
+func (p *parser) Row(cells []string, line int) { p.row(cells, line) }

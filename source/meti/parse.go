@@ -10,6 +10,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/interdict/interdict"
+	"github.com/interdict/interdict/source/internal/xlsxin"
 )
 
 // Source is the short name of the METI End User List.
@@ -96,78 +97,40 @@ func Parse(r io.Reader, name string) (*interdict.ListLoad, error) {
 	return ParseWorkbook(f, name)
 }
 
-// ParseWorkbook reads the first sheet of f that has the End User List
-// header in its first five rows, streaming its rows. A workbook with no
-// such sheet is an error naming the missing columns; a row that cannot be
-// used is a reject.
+// ParseWorkbook reads the first sheet of f that has the End User List header in
+// its first five rows, streaming its rows. A workbook with no such sheet
+// is an error naming the missing columns; a row that cannot be used is a
+// reject.
 func ParseWorkbook(f *excelize.File, name string) (*interdict.ListLoad, error) {
-	sheets := f.GetSheetList()
-	if len(sheets) == 0 {
-		return nil, fmt.Errorf("jp-meti: %s: workbook has no sheets", name)
-	}
-	var firstMissing []string
-	for _, sheet := range sheets {
-		load, missing, err := parseSheet(f, sheet, name)
-		if err != nil || load != nil {
-			return load, err
-		}
-		if firstMissing == nil {
-			firstMissing = missing
-		}
-	}
-	if len(firstMissing) == 0 {
-		for _, c := range required {
-			firstMissing = append(firstMissing, headers[c])
-		}
-	}
-	return nil, fmt.Errorf("jp-meti: %s: sheet %q: no End User List header in the first %d rows (missing columns: %s)",
-		name, sheets[0], headerRows, strings.Join(firstMissing, ", "))
-}
-
-func parseSheet(f *excelize.File, sheet, name string) (*interdict.ListLoad, []string, error) {
-	rows, err := f.Rows(sheet)
+	p, err := xlsxin.FirstSheet(f, name, layout, func() *parser { return newParser(name) })
 	if err != nil {
-		return nil, nil, fmt.Errorf("jp-meti: %s: sheet %q: %w", name, sheet, err)
-	}
-	defer rows.Close()
-	p := newParser(name)
-	var missing []string
-	header := false
-	line := 0
-	raw := excelize.Options{RawCellValue: true}
-	for rows.Next() {
-		line++
-		cells, err := rows.Columns(raw)
-		if err != nil {
-			return nil, nil, fmt.Errorf("jp-meti: %s: sheet %q row %d: %w", name, sheet, line, err)
-		}
-		if !header {
-			cols, miss, ok := findColumns(cells)
-			if ok {
-				p.cols = cols
-				header = true
-				continue
-			}
-			if missing == nil || len(miss) < len(missing) {
-				missing = miss
-			}
-			if line >= headerRows {
-				return nil, missing, nil
-			}
-			continue
-		}
-		p.row(cells, line)
-	}
-	if err := rows.Error(); err != nil {
-		return nil, nil, fmt.Errorf("jp-meti: %s: sheet %q row %d: %w", name, sheet, line, err)
-	}
-	if !header {
-		return nil, missing, nil
+		return nil, err
 	}
 	l := p.finish()
 	l.Published = dateFromName(name)
-	return l, nil, nil
+	return l, nil
 }
+
+// layout is the workbook's shape, for xlsxin.FirstSheet.
+var layout = xlsxin.Layout{Prefix: "jp-meti", What: "End User List", HeaderRows: headerRows, Required: func() []string {
+	var names []string
+	for _, c := range required {
+		names = append(names, headers[c])
+	}
+	return names
+}()}
+
+// Header takes the sheet's header row (xlsxin.Sheet).
+func (p *parser) Header(cells []string) ([]string, bool) {
+	cols, missing, ok := findColumns(cells)
+	if ok {
+		p.cols = cols
+	}
+	return missing, ok
+}
+
+// Row takes a row after the header (xlsxin.Sheet).
+func (p *parser) Row(cells []string, line int) { p.row(cells, line) }
 
 // dateFromName reads the revision date METI puts at the start of its file
 // names ("20250929_4.xlsx"), or returns "".
