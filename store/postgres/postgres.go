@@ -23,10 +23,6 @@ import (
 	"fmt"
 	"hash/fnv"
 	"io/fs"
-	"path"
-	"regexp"
-	"sort"
-	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -131,44 +127,6 @@ func (db *DB) Close() error {
 //go:embed migrations/*.sql
 var migrationFiles embed.FS
 
-type migration struct {
-	version int
-	name    string
-	sql     string
-}
-
-var migrationName = regexp.MustCompile(`^([0-9]{4})_[a-z0-9_]+\.sql$`)
-
-// migrations returns the embedded migrations in order; their versions must
-// run 1, 2, 3… without gaps or repeats.
-func migrations(fsys fs.FS) ([]migration, error) {
-	names, err := fs.Glob(fsys, "migrations/*.sql")
-	if err != nil {
-		return nil, err
-	}
-	var out []migration
-	for _, p := range names {
-		name := path.Base(p)
-		m := migrationName.FindStringSubmatch(name)
-		if m == nil {
-			return nil, fmt.Errorf("migration %s: name is not NNNN_words.sql", name)
-		}
-		v, _ := strconv.Atoi(m[1])
-		b, err := fs.ReadFile(fsys, p)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, migration{version: v, name: name, sql: string(b)})
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i].version < out[j].version })
-	for i, m := range out {
-		if m.version != i+1 {
-			return nil, fmt.Errorf("migration %s: version %d, want %d", m.name, m.version, i+1)
-		}
-	}
-	return out, nil
-}
-
 func (db *DB) migrate(ctx context.Context) error {
 	return migrateFS(ctx, db.pool, db.schema, migrationFiles)
 }
@@ -181,7 +139,7 @@ func (db *DB) migrate(ctx context.Context) error {
 // goes with the connection, so a process killed mid-migration leaves no
 // lock behind (and its open transaction is rolled back by the server).
 func migrateFS(ctx context.Context, pool *pgxpool.Pool, schema string, fsys fs.FS) error {
-	ms, err := migrations(fsys)
+	ms, err := store.Migrations(fsys)
 	if err != nil {
 		return err
 	}
@@ -210,13 +168,13 @@ func migrateFS(ctx context.Context, pool *pgxpool.Pool, schema string, fsys fs.F
 	}
 	for _, m := range ms[have:] {
 		if err := pgx.BeginFunc(ctx, conn, func(tx pgx.Tx) error {
-			if _, err := tx.Exec(ctx, m.sql); err != nil {
+			if _, err := tx.Exec(ctx, m.SQL); err != nil {
 				return err
 			}
-			_, err := tx.Exec(ctx, "INSERT INTO schema_migrations (version, name) VALUES ($1, $2)", m.version, m.name)
+			_, err := tx.Exec(ctx, "INSERT INTO schema_migrations (version, name) VALUES ($1, $2)", m.Version, m.Name)
 			return err
 		}); err != nil {
-			return fmt.Errorf("migration %s: %w", m.name, err)
+			return fmt.Errorf("migration %s: %w", m.Name, err)
 		}
 	}
 	return nil
@@ -225,7 +183,7 @@ func migrateFS(ctx context.Context, pool *pgxpool.Pool, schema string, fsys fs.F
 // SchemaVersion returns the number of migrations applied, and the number
 // this program has.
 func (db *DB) SchemaVersion(ctx context.Context) (have, want int, err error) {
-	ms, err := migrations(migrationFiles)
+	ms, err := store.Migrations(migrationFiles)
 	if err != nil {
 		return 0, 0, err
 	}

@@ -18,9 +18,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
-	"regexp"
 	"runtime"
-	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -232,44 +230,6 @@ func (db *DB) Close() error {
 //go:embed migrations/*.sql
 var migrationFiles embed.FS
 
-type migration struct {
-	version int
-	name    string
-	sql     string
-}
-
-var migrationName = regexp.MustCompile(`^([0-9]{4})_[a-z0-9_]+\.sql$`)
-
-// migrations returns the embedded migrations in order; their versions must
-// run 1, 2, 3… without gaps or repeats.
-func migrations(fsys fs.FS) ([]migration, error) {
-	names, err := fs.Glob(fsys, "migrations/*.sql")
-	if err != nil {
-		return nil, err
-	}
-	var out []migration
-	for _, p := range names {
-		name := filepath.Base(p)
-		m := migrationName.FindStringSubmatch(name)
-		if m == nil {
-			return nil, fmt.Errorf("migration %s: name is not NNNN_words.sql", name)
-		}
-		v, _ := strconv.Atoi(m[1])
-		b, err := fs.ReadFile(fsys, p)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, migration{version: v, name: name, sql: string(b)})
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i].version < out[j].version })
-	for i, m := range out {
-		if m.version != i+1 {
-			return nil, fmt.Errorf("migration %s: version %d, want %d", m.name, m.version, i+1)
-		}
-	}
-	return out, nil
-}
-
 // migrate applies the migrations the database has not had, each in its own
 // transaction together with its schema_migrations row: a crash leaves the
 // database at one version or the next, never between. Two processes
@@ -280,7 +240,7 @@ func (db *DB) migrate(ctx context.Context) error {
 }
 
 func migrateFS(ctx context.Context, w *sql.DB, fsys fs.FS) error {
-	ms, err := migrations(fsys)
+	ms, err := store.Migrations(fsys)
 	if err != nil {
 		return err
 	}
@@ -300,30 +260,30 @@ func migrateFS(ctx context.Context, w *sql.DB, fsys fs.FS) error {
 	}
 	for _, m := range ms {
 		if err := apply(ctx, w, m); err != nil {
-			return fmt.Errorf("migration %s: %w", m.name, err)
+			return fmt.Errorf("migration %s: %w", m.Name, err)
 		}
 	}
 	return nil
 }
 
-func apply(ctx context.Context, w *sql.DB, m migration) error {
+func apply(ctx context.Context, w *sql.DB, m store.Migration) error {
 	tx, err := w.BeginTx(ctx, nil)
 	if err != nil {
 		return err
 	}
 	defer tx.Rollback()
 	var n int
-	if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM schema_migrations WHERE version = ?", m.version).Scan(&n); err != nil {
+	if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM schema_migrations WHERE version = ?", m.Version).Scan(&n); err != nil {
 		return err
 	}
 	if n > 0 {
 		return nil
 	}
-	if _, err := tx.ExecContext(ctx, m.sql); err != nil {
+	if _, err := tx.ExecContext(ctx, m.SQL); err != nil {
 		return err
 	}
 	if _, err := tx.ExecContext(ctx, "INSERT INTO schema_migrations (version, name, applied) VALUES (?, ?, ?)",
-		m.version, m.name, time.Now().UnixNano()); err != nil {
+		m.Version, m.Name, time.Now().UnixNano()); err != nil {
 		return err
 	}
 	return tx.Commit()

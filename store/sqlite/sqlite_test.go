@@ -198,7 +198,7 @@ func TestMigrations(t *testing.T) {
 	if err := db.r.QueryRow("SELECT count(*), max(version) FROM schema_migrations").Scan(&n, &v); err != nil {
 		t.Fatal(err)
 	}
-	ms, err := migrations(migrationFiles)
+	ms, err := store.Migrations(migrationFiles)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -222,29 +222,6 @@ func TestMigrations(t *testing.T) {
 	closeDB(t, db)
 	if _, err := Open(ctx, path); err == nil || !strings.Contains(err.Error(), "newer") {
 		t.Errorf("Open of a database from a newer version: %v", err)
-	}
-}
-
-func TestMigrationFiles(t *testing.T) {
-	ok := "CREATE TABLE t (x INTEGER);"
-	for name, fsys := range map[string]fstest.MapFS{
-		"gap":       {"migrations/0001_a.sql": {Data: []byte(ok)}, "migrations/0003_c.sql": {Data: []byte(ok)}},
-		"repeat":    {"migrations/0001_a.sql": {Data: []byte(ok)}, "migrations/0001_b.sql": {Data: []byte(ok)}},
-		"not first": {"migrations/0002_a.sql": {Data: []byte(ok)}},
-		"bad name":  {"migrations/1_a.sql": {Data: []byte(ok)}},
-		"upper":     {"migrations/0001_Init.sql": {Data: []byte(ok)}},
-	} {
-		if _, err := migrations(fsys); err == nil {
-			t.Errorf("%s: accepted", name)
-		}
-	}
-	got, err := migrations(fstest.MapFS{
-		"migrations/0002_b.sql": {Data: []byte("2")},
-		"migrations/0001_a.sql": {Data: []byte("1")},
-		"migrations/README.md":  {Data: []byte("not a migration")},
-	})
-	if err != nil || len(got) != 2 || got[0].sql != "1" || got[1].sql != "2" {
-		t.Errorf("migrations = %+v, %v", got, err)
 	}
 }
 
@@ -310,7 +287,7 @@ func TestOpenConcurrently(t *testing.T) {
 		defer closeDB(t, dbs[i])
 	}
 	var n int
-	ms, _ := migrations(migrationFiles)
+	ms, _ := store.Migrations(migrationFiles)
 	if err := dbs[0].r.QueryRow("SELECT count(*) FROM schema_migrations").Scan(&n); err != nil || n != len(ms) {
 		t.Errorf("schema_migrations has %d rows (%v), want %d", n, err, len(ms))
 	}
