@@ -194,9 +194,10 @@ func jsonStrings(obj map[string]json.RawMessage, field string) ([]string, error)
 		return nil, nil
 	case raw[0] == '"':
 		var s string
-		if len(raw) >= 2 && raw[len(raw)-1] == '"' && bytes.IndexByte(raw[1:len(raw)-1], '\\') < 0 && bytes.IndexByte(raw[1:len(raw)-1], '"') < 0 {
-			// no escape: the string is its bytes (the line was checked
-			// to be UTF-8, and Unmarshal checked the JSON)
+		if bytes.IndexByte(raw, '\\') < 0 {
+			// no escape: the string is the bytes between its quotes (the
+			// line was checked to be UTF-8, and Unmarshal checked the
+			// JSON: a string token)
 			s = string(raw[1 : len(raw)-1])
 		} else if err := json.Unmarshal(raw, &s); err != nil {
 			return nil, fmt.Errorf("field %q: %v", field, err)

@@ -15,18 +15,6 @@ import (
 	"github.com/interdict/interdict/source"
 )
 
-// waitJS polls the page until cond, a JavaScript expression, holds;
-// errors while a page is being replaced count as not yet.
-func waitJS(t *testing.T, ctx context.Context, what, cond string) {
-	t.Helper()
-	for deadline := time.Now().Add(20 * time.Second); time.Now().Before(deadline); time.Sleep(100 * time.Millisecond) {
-		if ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool](cond)); err == nil && ok {
-			return
-		}
-	}
-	t.Fatalf("%s: %s never held", what, cond)
-}
-
 // TestCasesBrowser works an alert in headless Chromium the way an analyst
 // would: the queue lists the alert a monitored party opened, its case page
 // reads as label-above-value facts and a decision form, the analyst
@@ -90,7 +78,7 @@ func TestCasesBrowser(t *testing.T) {
 		chromedp.Focus(chromedp.CSS(`form.decision button[type="submit"]`)), chromedp.KeyEvent("\r"))
 	// The answer is a redirect to the case page: wait for the decided
 	// page (the old one's elements are there until it arrives).
-	waitJS(t, ctx, "the decided case page", `!document.querySelector('input[name="action"]') && (document.querySelector(".history")?.textContent ?? "").includes("a namesake")`)
+	browsertest.Wait(t, ctx, "the decided case page", `!document.querySelector('input[name="action"]') && (document.querySelector(".history")?.textContent ?? "").includes("a namesake")`)
 	if h := eval(`document.querySelector(".history").textContent`); !strings.Contains(h, "a namesake: born 1980") || !strings.Contains(h, "dismiss") {
 		t.Errorf("history after the decision: %q", h)
 	}

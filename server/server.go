@@ -310,9 +310,6 @@ func (s *Server) start(ctx context.Context) {
 	}
 	snap := dataset.Build(cat, s.now())
 	s.install(snap)
-	// Loading leaves several times the index's size in garbage: return
-	// it to the OS rather than keep it resident while serving.
-	debug.FreeOSMemory()
 	s.announce(ctx, snap)
 	s.log.Info("lists loaded: serving", "snapshot", snap.Version, "entities", snap.Entities(), "sources", len(cat.Lists),
 		"load", cat.Took.Round(time.Millisecond), "index", snap.BuildTook.Round(time.Millisecond), "since_start", time.Since(start).Round(time.Millisecond))
@@ -388,6 +385,10 @@ func (s *Server) install(snap *dataset.Snapshot) *dataset.Snapshot {
 	s.loadFailed.Store(false)
 	old := s.holder.Swap(snap)
 	s.monitorAfterSwap(old, snap)
+	// Loading the lists (at start, on a refresh, following another
+	// instance) leaves several times the index's size in garbage: return
+	// it to the OS rather than keep it resident while serving.
+	debug.FreeOSMemory()
 	return old
 }
 

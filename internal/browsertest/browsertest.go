@@ -113,3 +113,16 @@ func Do(t testing.TB, ctx context.Context, what string, actions ...chromedp.Acti
 		t.Fatalf("%s: %v", what, err)
 	}
 }
+
+// Wait polls the tab until cond, a JavaScript expression, holds, failing
+// the test, named by what, after 20 s. Errors while a page is being
+// replaced count as not yet.
+func Wait(t testing.TB, ctx context.Context, what, cond string) {
+	t.Helper()
+	for deadline := time.Now().Add(20 * time.Second); time.Now().Before(deadline); time.Sleep(100 * time.Millisecond) {
+		if ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool](cond)); err == nil && ok {
+			return
+		}
+	}
+	t.Fatalf("%s: %s never held", what, cond)
+}

@@ -46,16 +46,6 @@ func TestBrowser(t *testing.T) {
 		return s
 	}
 
-	waitJS := func(what, cond string) {
-		t.Helper()
-		for deadline := time.Now().Add(15 * time.Second); time.Now().Before(deadline); time.Sleep(100 * time.Millisecond) {
-			if ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool](cond)); err == nil && ok {
-				return
-			}
-		}
-		t.Fatalf("%s: %s never held", what, cond)
-	}
-
 	// Signed out, the search page sends the reader to sign in.
 	do("open", chromedp.Navigate(srv.URL+"/"), chromedp.WaitVisible(chromedp.ID("key")))
 	if loc, _ := chromedp.Run(ctx, chromedp.Location()); !strings.HasSuffix(loc, "/signin") {
@@ -120,7 +110,7 @@ func TestBrowser(t *testing.T) {
 	// chromedp's DOM queries do not see a page restored from the
 	// back-forward cache, so this waits by evaluating in the page.
 	do("back", chromedp.Evaluate[chromedp.Void](`history.go(-2)`))
-	waitJS("results after back", `location.pathname.startsWith("/results/") && document.querySelector("ol.matches") !== null`)
+	browsertest.Wait(t, ctx, "results after back", `location.pathname.startsWith("/results/") && document.querySelector("ol.matches") !== null`)
 	if loc, _ := chromedp.Run(ctx, chromedp.Location()); !strings.Contains(loc, "/results/") {
 		t.Errorf("back led to %s", loc)
 	}
